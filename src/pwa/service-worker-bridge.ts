@@ -1,0 +1,58 @@
+// The one module that talks to the service worker (through workbox-window via
+// vite-plugin-pwa's register helper). It never reloads on its own: the UI shows
+// "a new version is ready" and calls applyUpdate() when the user chooses — after
+// flushing unsaved input, so nothing typed is lost across an update.
+import { registerSW } from 'virtual:pwa-register';
+
+export type PwaState = {
+  isUpdateReady: boolean;
+  isOfflineReady: boolean;
+  registrationError: boolean;
+};
+
+let state: PwaState = { isUpdateReady: false, isOfflineReady: false, registrationError: false };
+const listeners = new Set<(state: PwaState) => void>();
+let updateServiceWorker: ((reloadPage?: boolean) => Promise<void>) | null = null;
+let registration: ServiceWorkerRegistration | undefined;
+
+function setState(patch: Partial<PwaState>): void {
+  state = { ...state, ...patch };
+  for (const listener of listeners) listener(state);
+}
+
+export function startServiceWorker(): void {
+  if (!('serviceWorker' in navigator)) return;
+  updateServiceWorker = registerSW({
+    immediate: true,
+    onNeedRefresh: () => setState({ isUpdateReady: true }),
+    onOfflineReady: () => setState({ isOfflineReady: true }),
+    onRegisteredSW: (_url, reg) => {
+      registration = reg;
+    },
+    onRegisterError: () => setState({ registrationError: true }),
+  });
+  // Look for a new version whenever the app comes back to the foreground.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && navigator.onLine) {
+      void registration?.update().catch(() => undefined);
+    }
+  });
+}
+
+export function getPwaState(): PwaState {
+  return state;
+}
+
+export function subscribePwa(listener: (state: PwaState) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function dismissOfflineReady(): void {
+  setState({ isOfflineReady: false });
+}
+
+/** Activates the waiting service worker and reloads. Call only after saving all input. */
+export async function applyUpdate(): Promise<void> {
+  await updateServiceWorker?.(true);
+}

@@ -1,0 +1,58 @@
+// Hash routes: they work from the service worker's cache without any server routing.
+
+export type Route =
+  | { name: 'cases' }
+  | { name: 'case'; id: string }
+  | { name: 'case-edit'; id: string | null }
+  | { name: 'person-edit'; caseId: string; id: string | null }
+  | { name: 'appointment-edit'; caseId: string; id: string | null }
+  | { name: 'note-edit'; caseId: string; id: string | null }
+  | { name: 'agenda' }
+  | { name: 'settings' }
+  | { name: 'not-found' };
+
+const orNew = (segment: string): string | null => (segment === 'new' ? null : segment);
+const CHILD_ROUTES = {
+  persons: 'person-edit',
+  appointments: 'appointment-edit',
+  notes: 'note-edit',
+} as const;
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, id, child, childId] = parts;
+  if (!first) return { name: 'cases' };
+  if (first === 'agenda' && parts.length === 1) return { name: 'agenda' };
+  if (first === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (first !== 'cases' || !id) return parts.length === 0 ? { name: 'cases' } : { name: 'not-found' };
+  if (parts.length === 2) return id === 'new' ? { name: 'case-edit', id: null } : { name: 'case', id };
+  if (parts.length === 3 && child === 'edit') return { name: 'case-edit', id };
+  if (parts.length === 4 && child && childId && child in CHILD_ROUTES) {
+    const name = CHILD_ROUTES[child as keyof typeof CHILD_ROUTES];
+    return { name, caseId: id, id: orNew(childId) };
+  }
+  return { name: 'not-found' };
+}
+
+const enc = encodeURIComponent;
+
+export const href = {
+  cases: () => '#/',
+  case: (id: string) => `#/cases/${enc(id)}`,
+  caseEdit: (id: string | null) => (id ? `#/cases/${enc(id)}/edit` : '#/cases/new'),
+  person: (caseId: string, id: string | null) => `#/cases/${enc(caseId)}/persons/${enc(id ?? 'new')}`,
+  appointment: (caseId: string, id: string | null) =>
+    `#/cases/${enc(caseId)}/appointments/${enc(id ?? 'new')}`,
+  note: (caseId: string, id: string | null) => `#/cases/${enc(caseId)}/notes/${enc(id ?? 'new')}`,
+  agenda: () => '#/agenda',
+  settings: () => '#/settings',
+};
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) {
+    history.replaceState(history.state, '', to);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    location.hash = to;
+  }
+}

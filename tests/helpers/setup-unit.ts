@@ -1,0 +1,3 @@
+// Unit tests run in Node; repositories run against fake-indexeddb, a complete
+// in-memory IndexedDB implementation.
+import 'fake-indexeddb/auto';
