@@ -15,7 +15,14 @@ const noDb = { group: ['**/db/*', '**/db/**'], message: 'Go through the reposito
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dist-server', 'node_modules', 'test-results', 'playwright-report', 'coverage'],
+    ignores: [
+      'dist',
+      'dist-server',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'coverage',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -25,13 +32,26 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' }],
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a union of string literals.' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a union of string literals.' },
+      ],
     },
   },
   {
     files: ['src/domain/**'],
-    rules: restrict([noUi, noApp, noDexie, noPreact, noDb, { group: ['**/i18n/**', 'i18next'], message: 'domain is pure.' }]),
+    rules: restrict([
+      noUi,
+      noApp,
+      noDexie,
+      noPreact,
+      noDb,
+      { group: ['**/i18n/**', 'i18next'], message: 'domain is pure.' },
+    ]),
   },
   { files: ['src/db/**'], rules: restrict([noUi, noApp, noPreact]) },
   { files: ['src/i18n/**'], rules: restrict([noUi, noApp, noDexie, noDb]) },
@@ -42,8 +62,15 @@ export default tseslint.config(
     files: ['src/server/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: restrict([
-      noUi, noApp, noDexie, noPreact, noDb,
-      { group: ['**/domain/**', '**/i18n/**', '**/pwa/**'], message: 'The server imports only src/shared.' },
+      noUi,
+      noApp,
+      noDexie,
+      noPreact,
+      noDb,
+      {
+        group: ['**/domain/**', '**/i18n/**', '**/pwa/**'],
+        message: 'The server imports only src/shared.',
+      },
     ]),
   },
   {

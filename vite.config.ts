@@ -19,7 +19,7 @@ export default defineConfig({
         description:
           'Fälle, Termine und Notizen für ehrenamtliche Integrationslotsen – offline auf dem Handy.',
         lang: 'de',
-        dir: 'auto',
+        dir: 'ltr',
         start_url: '/',
         scope: '/',
         display: 'standalone',
@@ -43,6 +43,10 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first visit is controlled at once (offline from then on); updates still wait
+        // for the user's click, which sends SKIP_WAITING.
+        clientsClaim: true,
+        globIgnores: ['.vite/**'],
       },
     }),
   ],

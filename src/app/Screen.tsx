@@ -21,7 +21,12 @@ type ScreenProps = {
 // An editor for a new record stays mounted when its first save replaces "new" in the URL.
 const editorKey = (kind: string, parent: string) => `${kind}:${parent}`;
 
-export function Screen({ route, volunteerName, onVolunteerNameChange, onLanguageChange }: ScreenProps) {
+export function Screen({
+  route,
+  volunteerName,
+  onVolunteerNameChange,
+  onLanguageChange,
+}: ScreenProps) {
   switch (route.name) {
     case 'cases':
       return <CaseListScreen />;
@@ -30,11 +35,30 @@ export function Screen({ route, volunteerName, onVolunteerNameChange, onLanguage
     case 'case-edit':
       return <CaseEditScreen key={editorKey('case', '')} id={route.id} />;
     case 'person-edit':
-      return <PersonEditScreen key={editorKey('person', route.caseId)} caseId={route.caseId} id={route.id} />;
+      return (
+        <PersonEditScreen
+          key={editorKey('person', route.caseId)}
+          caseId={route.caseId}
+          id={route.id}
+        />
+      );
     case 'appointment-edit':
-      return <AppointmentEditScreen key={editorKey('appointment', route.caseId)} caseId={route.caseId} id={route.id} />;
+      return (
+        <AppointmentEditScreen
+          key={editorKey('appointment', route.caseId)}
+          caseId={route.caseId}
+          id={route.id}
+        />
+      );
     case 'note-edit':
-      return <NoteEditScreen key={editorKey('note', route.caseId)} caseId={route.caseId} id={route.id} author={volunteerName} />;
+      return (
+        <NoteEditScreen
+          key={editorKey('note', route.caseId)}
+          caseId={route.caseId}
+          id={route.id}
+          author={volunteerName}
+        />
+      );
     case 'agenda':
       return <AgendaScreen />;
     case 'settings':

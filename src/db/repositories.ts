@@ -61,7 +61,8 @@ export function createRepositories(db: LotseDb, clock: Clock = () => new Date())
 
 export type CaseBook = { cases: Case[]; persons: Person[]; appointments: Appointment[] };
 
-const alive = <T extends { deleted: boolean }>(records: T[]): T[] => records.filter((r) => !r.deleted);
+const alive = <T extends { deleted: boolean }>(records: T[]): T[] =>
+  records.filter((r) => !r.deleted);
 
 /** Everything the case list, its search index and its filters need, newest change first. */
 export async function loadCaseBook(db: LotseDb): Promise<CaseBook> {

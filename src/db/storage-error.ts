@@ -2,10 +2,7 @@
 import { err, type Err } from '../shared/result';
 
 export type StorageErrorCode =
-  | 'quota-exceeded'
-  | 'storage-unavailable'
-  | 'not-found'
-  | 'storage-failed';
+  'quota-exceeded' | 'storage-unavailable' | 'not-found' | 'storage-failed';
 
 function namesOf(error: unknown): string[] {
   const names: string[] = [];

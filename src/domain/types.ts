@@ -28,7 +28,22 @@ export type RecordBase = {
 export type RecordKind = 'case' | 'person' | 'appointment' | 'note';
 
 export const BUNDESLAENDER = [
-  'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH',
+  'BW',
+  'BY',
+  'BE',
+  'BB',
+  'HB',
+  'HH',
+  'HE',
+  'MV',
+  'NI',
+  'NW',
+  'RP',
+  'SL',
+  'SN',
+  'ST',
+  'SH',
+  'TH',
 ] as const;
 export type Bundesland = (typeof BUNDESLAENDER)[number];
 
@@ -61,7 +76,16 @@ export const SEXES = ['female', 'male', 'diverse', 'unspecified'] as const;
 export type Sex = (typeof SEXES)[number];
 
 export const RELATIONSHIPS = [
-  'head', 'spouse', 'partner', 'child', 'stepchild', 'parent', 'sibling', 'grandchild', 'other-relative', 'other',
+  'head',
+  'spouse',
+  'partner',
+  'child',
+  'stepchild',
+  'parent',
+  'sibling',
+  'grandchild',
+  'other-relative',
+  'other',
 ] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
@@ -124,9 +148,22 @@ export type Person = RecordBase & {
 };
 
 export const AUTHORITIES = [
-  'auslaenderbehoerde', 'jobcenter', 'familienkasse', 'bamf', 'sozialamt', 'buergeramt',
-  'agentur-fuer-arbeit', 'wohngeldstelle', 'jugendamt', 'school', 'kita', 'doctor', 'hospital',
-  'court', 'counselling', 'other',
+  'auslaenderbehoerde',
+  'jobcenter',
+  'familienkasse',
+  'bamf',
+  'sozialamt',
+  'buergeramt',
+  'agentur-fuer-arbeit',
+  'wohngeldstelle',
+  'jugendamt',
+  'school',
+  'kita',
+  'doctor',
+  'hospital',
+  'court',
+  'counselling',
+  'other',
 ] as const;
 export type Authority = (typeof AUTHORITIES)[number];
 

@@ -23,20 +23,23 @@ function utcDate(iso: string): Date {
 
 export function formatDate(iso: string, language: string): string {
   if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso;
-  return cached(`d:${language}`, () =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }),
+  return cached(
+    `d:${language}`,
+    () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }),
   ).format(utcDate(iso));
 }
 
 export function formatWeekdayDate(iso: string, language: string): string {
   if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso;
-  return cached(`wd:${language}`, () =>
-    new Intl.DateTimeFormat(language, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      timeZone: 'UTC',
-    }),
+  return cached(
+    `wd:${language}`,
+    () =>
+      new Intl.DateTimeFormat(language, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        timeZone: 'UTC',
+      }),
   ).format(utcDate(iso));
 }
 
@@ -46,12 +49,14 @@ export function formatDateTime(local: string, language: string): string {
   if (!match) return local;
   const [, y, mo, d, h, mi] = match.map(Number) as number[];
   const date = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!));
-  return cached(`dt:${language}`, () =>
-    new Intl.DateTimeFormat(language, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'UTC',
-    }),
+  return cached(
+    `dt:${language}`,
+    () =>
+      new Intl.DateTimeFormat(language, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+      }),
   ).format(date);
 }
 
@@ -59,8 +64,9 @@ export function formatTime(local: string, language: string): string {
   const match = /T(\d{2}):(\d{2})$/.exec(local);
   if (!match) return local;
   const date = new Date(Date.UTC(2000, 0, 1, Number(match[1]), Number(match[2])));
-  return cached(`t:${language}`, () =>
-    new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: 'UTC' }),
+  return cached(
+    `t:${language}`,
+    () => new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: 'UTC' }),
   ).format(date);
 }
 
@@ -69,12 +75,14 @@ export function formatPartialDate(value: PartialDate, language: string): string 
   const precision = precisionOf(value);
   if (precision === 'day') return formatDate(value, language);
   if (precision === 'month') {
-    return cached(`ym:${language}`, () =>
-      new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+    return cached(
+      `ym:${language}`,
+      () => new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
     ).format(new Date(`${value}-01T00:00:00Z`));
   }
-  return cached(`y:${language}`, () =>
-    new Intl.DateTimeFormat(language, { year: 'numeric', timeZone: 'UTC' }),
+  return cached(
+    `y:${language}`,
+    () => new Intl.DateTimeFormat(language, { year: 'numeric', timeZone: 'UTC' }),
   ).format(new Date(`${value}-07-01T00:00:00Z`));
 }
 
@@ -107,9 +115,8 @@ export function formatPercent(ratio: number, language: string): string {
 export function regionName(code: string, language: string): string {
   try {
     return (
-      cached(`r:${language}`, () => new Intl.DisplayNames(language, { type: 'region' })).of(
-        code,
-      ) ?? code
+      cached(`r:${language}`, () => new Intl.DisplayNames(language, { type: 'region' })).of(code) ??
+      code
     );
   } catch {
     return code;

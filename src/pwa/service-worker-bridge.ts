@@ -54,5 +54,13 @@ export function dismissOfflineReady(): void {
 
 /** Activates the waiting service worker and reloads. Call only after saving all input. */
 export async function applyUpdate(): Promise<void> {
+  // workbox-window reloads only when the page was already controlled when it registered;
+  // an update found during the very first visit needs this listener.
+  let isReloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (isReloading) return;
+    isReloading = true;
+    window.location.reload();
+  });
   await updateServiceWorker?.(true);
 }

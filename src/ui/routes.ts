@@ -24,8 +24,10 @@ export function parseRoute(hash: string): Route {
   if (!first) return { name: 'cases' };
   if (first === 'agenda' && parts.length === 1) return { name: 'agenda' };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
-  if (first !== 'cases' || !id) return parts.length === 0 ? { name: 'cases' } : { name: 'not-found' };
-  if (parts.length === 2) return id === 'new' ? { name: 'case-edit', id: null } : { name: 'case', id };
+  if (first !== 'cases' || !id)
+    return parts.length === 0 ? { name: 'cases' } : { name: 'not-found' };
+  if (parts.length === 2)
+    return id === 'new' ? { name: 'case-edit', id: null } : { name: 'case', id };
   if (parts.length === 3 && child === 'edit') return { name: 'case-edit', id };
   if (parts.length === 4 && child && childId && child in CHILD_ROUTES) {
     const name = CHILD_ROUTES[child as keyof typeof CHILD_ROUTES];
@@ -40,7 +42,8 @@ export const href = {
   cases: () => '#/',
   case: (id: string) => `#/cases/${enc(id)}`,
   caseEdit: (id: string | null) => (id ? `#/cases/${enc(id)}/edit` : '#/cases/new'),
-  person: (caseId: string, id: string | null) => `#/cases/${enc(caseId)}/persons/${enc(id ?? 'new')}`,
+  person: (caseId: string, id: string | null) =>
+    `#/cases/${enc(caseId)}/persons/${enc(id ?? 'new')}`,
   appointment: (caseId: string, id: string | null) =>
     `#/cases/${enc(caseId)}/appointments/${enc(id ?? 'new')}`,
   note: (caseId: string, id: string | null) => `#/cases/${enc(caseId)}/notes/${enc(id ?? 'new')}`,

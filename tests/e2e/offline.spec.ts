@@ -15,7 +15,12 @@ test('first visit installs the service worker; cases survive going offline and r
   expect(manifest).toMatchObject({ short_name: 'Lotse', display: 'standalone', start_url: '/' });
 
   await app.createCase('Familie Haidari');
-  await app.addPerson({ familyName: 'Haidari', givenNames: 'Zahra', familyNameNative: 'حیدری', dateOfBirth: '1990' });
+  await app.addPerson({
+    familyName: 'Haidari',
+    givenNames: 'Zahra',
+    familyNameNative: 'حیدری',
+    dateOfBirth: '1990',
+  });
   await app.addPerson({ familyName: 'Haidari', givenNames: 'Ali', dateOfBirth: '03.2015' });
   await app.addAppointment('2030-03-04T09:30', 'Verlängerung Aufenthaltserlaubnis');
 
@@ -41,7 +46,11 @@ test('first visit installs the service worker; cases survive going offline and r
   // A whole new case while offline, from the case list.
   await page.getByRole('link', { name: text.nav.cases }).click();
   await app.createCase('Familie Shevchenko');
-  await app.addPerson({ familyName: 'Shevchenko', givenNames: 'Olena', familyNameNative: 'Шевченко' });
+  await app.addPerson({
+    familyName: 'Shevchenko',
+    givenNames: 'Olena',
+    familyNameNative: 'Шевченко',
+  });
   await page.reload();
   await expect(page.getByText('Shevchenko, Olena')).toBeVisible();
 

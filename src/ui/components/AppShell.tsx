@@ -7,7 +7,11 @@ import { href, type Route } from '../routes';
 type AppShellProps = { route: Route; notices: ComponentChildren; children: ComponentChildren };
 
 const TABS = [
-  { key: 'cases', to: href.cases(), routes: ['cases', 'case', 'case-edit', 'person-edit', 'appointment-edit', 'note-edit'] },
+  {
+    key: 'cases',
+    to: href.cases(),
+    routes: ['cases', 'case', 'case-edit', 'person-edit', 'appointment-edit', 'note-edit'],
+  },
   { key: 'agenda', to: href.agenda(), routes: ['agenda'] },
   { key: 'settings', to: href.settings(), routes: ['settings'] },
 ] as const;
@@ -16,10 +20,14 @@ export function AppShell({ route, notices, children }: AppShellProps) {
   const { t } = useT();
   return (
     <div class="app">
-      <a class="skip-link" href="#main" onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('nav.skip')}
       </a>
       <div class="notices">{notices}</div>
@@ -32,7 +40,9 @@ export function AppShell({ route, notices, children }: AppShellProps) {
             key={tab.key}
             href={tab.to}
             class="tab-bar__item"
-            aria-current={(tab.routes as readonly string[]).includes(route.name) ? 'page' : undefined}
+            aria-current={
+              (tab.routes as readonly string[]).includes(route.name) ? 'page' : undefined
+            }
           >
             <span class="tab-bar__icon" aria-hidden="true">
               {tab.key === 'cases' ? '▤' : tab.key === 'agenda' ? '◷' : '⚙'}

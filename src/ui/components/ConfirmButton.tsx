@@ -10,7 +10,11 @@ export function ConfirmButton({ label, question, onConfirm }: ConfirmButtonProps
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <button type="button" class="button button--danger" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        class="button button--danger"
+        onClick={() => dialog.current?.showModal()}
+      >
         {label}
       </button>
       <dialog ref={dialog} class="dialog" aria-label={label}>

@@ -11,8 +11,8 @@ export function LanguagesField({ label, value, onChange }: LanguagesFieldProps) 
   const id = useId();
   const options = useMemo(() => {
     const compare = compareText(language);
-    return LANGUAGE_CODES.map((code) => ({ code, name: languageName(code, language) })).sort((a, b) =>
-      compare(a.name, b.name),
+    return LANGUAGE_CODES.map((code) => ({ code, name: languageName(code, language) })).sort(
+      (a, b) => compare(a.name, b.name),
     );
   }, [language]);
   return (

@@ -13,7 +13,11 @@ export function SaveStatus({ state }: { state: SaveState }) {
   }
   return (
     <p class="save-status" role="status" aria-live="polite">
-      {state.status === 'pending' ? t('save.saving') : state.status === 'saved' ? t('save.saved') : ''}
+      {state.status === 'pending'
+        ? t('save.saving')
+        : state.status === 'saved'
+          ? t('save.saved')
+          : ''}
     </p>
   );
 }

@@ -11,9 +11,10 @@ export function countryOptions(language: string): Option[] {
   let options = cache.get(key);
   if (!options) {
     const compare = compareText(language);
-    options = COUNTRY_CODES.map((code) => ({ value: code, label: regionName(code, language) })).sort(
-      (a, b) => compare(a.label, b.label),
-    );
+    options = COUNTRY_CODES.map((code) => ({
+      value: code,
+      label: regionName(code, language),
+    })).sort((a, b) => compare(a.label, b.label));
     cache.set(key, options);
   }
   return options;

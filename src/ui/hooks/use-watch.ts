@@ -3,9 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { watchQuery } from '../../db/live';
 
 export type Watched<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'error'; error: unknown };
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
 
 export function useWatch<T>(query: () => Promise<T>, deps: unknown[]): Watched<T> {
   const [state, setState] = useState<Watched<T>>({ status: 'loading' });

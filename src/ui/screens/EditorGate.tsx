@@ -12,7 +12,11 @@ type EditorGateProps<K extends RecordKind> = {
   children: ComponentChildren;
 };
 
-export function EditorGate<K extends RecordKind>({ editor, backHref, children }: EditorGateProps<K>) {
+export function EditorGate<K extends RecordKind>({
+  editor,
+  backHref,
+  children,
+}: EditorGateProps<K>) {
   const { t } = useT();
   if (editor.loadState === 'loading') return <p class="empty">{t('common.loading')}</p>;
   if (editor.loadState === 'missing' || editor.loadState === 'error') {

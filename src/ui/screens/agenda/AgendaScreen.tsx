@@ -13,7 +13,13 @@ import { href } from '../../routes';
 
 const GROUPS: (keyof AgendaGroups)[] = ['overdue', 'today', 'thisWeek', 'later'];
 
-function AgendaItem({ appointment: a, caseOf }: { appointment: Appointment; caseOf: Map<string, Case> }) {
+function AgendaItem({
+  appointment: a,
+  caseOf,
+}: {
+  appointment: Appointment;
+  caseOf: Map<string, Case>;
+}) {
   const { t, language } = useT();
   const c = caseOf.get(a.caseId);
   return (
@@ -24,7 +30,9 @@ function AgendaItem({ appointment: a, caseOf }: { appointment: Appointment; case
         </span>
         <span dir="auto">{c?.label || t('cases.unnamed')}</span>
         <span class="item-link__meta" dir="auto">
-          {[a.authority && t(`options.authority.${a.authority}`), a.purpose, a.place].filter(Boolean).join(' · ')}
+          {[a.authority && t(`options.authority.${a.authority}`), a.purpose, a.place]
+            .filter(Boolean)
+            .join(' · ')}
         </span>
       </a>
     </li>
@@ -39,7 +47,9 @@ export function AgendaScreen() {
     return (
       <>
         <ScreenHeader title={t('agenda.title')} />
-        <p class="empty">{data.status === 'loading' ? t('common.loading') : t('errors.storage-unavailable')}</p>
+        <p class="empty">
+          {data.status === 'loading' ? t('common.loading') : t('errors.storage-unavailable')}
+        </p>
       </>
     );
   }

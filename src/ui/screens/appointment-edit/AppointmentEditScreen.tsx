@@ -41,7 +41,10 @@ export function AppointmentEditScreen({ caseId, id }: { caseId: string; id: stri
 
   return (
     <EditorGate editor={editor} backHref={back}>
-      <ScreenHeader title={id ? t('appointment.titleEdit') : t('appointment.titleNew')} backHref={back} />
+      <ScreenHeader
+        title={id ? t('appointment.titleEdit') : t('appointment.titleNew')}
+        backHref={back}
+      />
       <form class="form" onSubmit={(e) => e.preventDefault()}>
         <TextField
           label={t('appointment.startsAt')}
@@ -59,8 +62,18 @@ export function AppointmentEditScreen({ caseId, id }: { caseId: string; id: stri
           onChange={(v) => set({ authority: v as Authority | '' })}
           name="authority"
         />
-        <TextField label={t('appointment.place')} value={a.place} onInput={(place) => set({ place })} name="place" />
-        <TextField label={t('appointment.purpose')} value={a.purpose} onInput={(purpose) => set({ purpose })} name="purpose" />
+        <TextField
+          label={t('appointment.place')}
+          value={a.place}
+          onInput={(place) => set({ place })}
+          name="place"
+        />
+        <TextField
+          label={t('appointment.purpose')}
+          value={a.purpose}
+          onInput={(purpose) => set({ purpose })}
+          name="purpose"
+        />
         <Checklist items={a.bring} onChange={(bring) => set({ bring })} />
         <CheckboxField
           label={t('appointment.interpreterNeeded')}
@@ -68,15 +81,27 @@ export function AppointmentEditScreen({ caseId, id }: { caseId: string; id: stri
           onChange={(interpreterNeeded) => set({ interpreterNeeded })}
           name="interpreterNeeded"
         />
-        <TextField label={t('appointment.accompaniedBy')} value={a.accompaniedBy} onInput={(accompaniedBy) => set({ accompaniedBy })} name="accompaniedBy" />
+        <TextField
+          label={t('appointment.accompaniedBy')}
+          value={a.accompaniedBy}
+          onInput={(accompaniedBy) => set({ accompaniedBy })}
+          name="accompaniedBy"
+        />
         <SelectField
           label={t('appointment.status')}
           value={a.status}
-          options={codeOptions(APPOINTMENT_STATUSES, (code) => t(`options.appointmentStatus.${code as AppointmentStatus}`))}
+          options={codeOptions(APPOINTMENT_STATUSES, (code) =>
+            t(`options.appointmentStatus.${code as AppointmentStatus}`),
+          )}
           onChange={(v) => set({ status: v as AppointmentStatus })}
           name="status"
         />
-        <TextArea label={t('appointment.outcome')} value={a.outcome} onInput={(outcome) => set({ outcome })} name="outcome" />
+        <TextArea
+          label={t('appointment.outcome')}
+          value={a.outcome}
+          onInput={(outcome) => set({ outcome })}
+          name="outcome"
+        />
       </form>
       <SaveStatus state={editor.saveState} />
       <div class="form-actions">
@@ -90,7 +115,9 @@ export function AppointmentEditScreen({ caseId, id }: { caseId: string; id: stri
             onConfirm={() => {
               const appointmentId = editor.id;
               if (!appointmentId) return;
-              void repositories.appointments.remove(appointmentId).then((r) => r.ok && navigate(back, { replace: true }));
+              void repositories.appointments
+                .remove(appointmentId)
+                .then((r) => r.ok && navigate(back, { replace: true }));
             }}
           />
         )}

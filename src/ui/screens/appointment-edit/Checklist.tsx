@@ -4,7 +4,13 @@ import { newId } from '../../../domain/ids';
 import type { ChecklistItem } from '../../../domain/types';
 import { useT } from '../../hooks/use-t';
 
-export function Checklist({ items, onChange }: { items: ChecklistItem[]; onChange: (items: ChecklistItem[]) => void }) {
+export function Checklist({
+  items,
+  onChange,
+}: {
+  items: ChecklistItem[];
+  onChange: (items: ChecklistItem[]) => void;
+}) {
   const { t } = useT();
   const [draft, setDraft] = useState('');
   const add = () => {
@@ -24,7 +30,11 @@ export function Checklist({ items, onChange }: { items: ChecklistItem[]; onChang
               id={`bring-${item.id}`}
               checked={item.done}
               onChange={(e) =>
-                onChange(items.map((i) => (i.id === item.id ? { ...i, done: e.currentTarget.checked } : i)))
+                onChange(
+                  items.map((i) =>
+                    i.id === item.id ? { ...i, done: e.currentTarget.checked } : i,
+                  ),
+                )
               }
             />
             <label for={`bring-${item.id}`} dir="auto">

@@ -34,7 +34,10 @@ export function CaseDetailScreen({ id }: { id: string }) {
   const upcoming = upcomingAppointments(appointments, localDateTimeNow(date));
   const expiring = expiringDocuments(persons, today);
   const past = appointments.filter((a) => !upcoming.includes(a)).reverse();
-  const address = [c.address.street, [c.address.postalCode, c.address.city].filter(Boolean).join(' ')]
+  const address = [
+    c.address.street,
+    [c.address.postalCode, c.address.city].filter(Boolean).join(' '),
+  ]
     .filter(Boolean)
     .join(', ');
 
@@ -61,7 +64,8 @@ export function CaseDetailScreen({ id }: { id: string }) {
         )}
         {c.languages.length > 0 && (
           <p>
-            {t('caseForm.languages')}: {c.languages.map((l) => languageName(l, language)).join(', ')}
+            {t('caseForm.languages')}:{' '}
+            {c.languages.map((l) => languageName(l, language)).join(', ')}
           </p>
         )}
         {c.interpreterNeeded && (

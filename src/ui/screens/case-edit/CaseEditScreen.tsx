@@ -1,7 +1,12 @@
 // Creating and editing a household. Autosaved; a new case is created with the first keystroke.
 import { useMemo } from 'preact/hooks';
 import { emptyCase } from '../../../domain/defaults';
-import { BUNDESLAENDER, CASE_STATUSES, type Bundesland, type CaseStatus } from '../../../domain/types';
+import {
+  BUNDESLAENDER,
+  CASE_STATUSES,
+  type Bundesland,
+  type CaseStatus,
+} from '../../../domain/types';
 import { validateCase } from '../../../domain/validation';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../components/Field';
 import { LanguagesField } from '../../components/LanguagesField';
@@ -29,9 +34,13 @@ export function CaseEditScreen({ id }: { id: string | null }) {
     },
   });
   const c = editor.value;
-  const errors = useMemo(() => validateCase({ ...c, id: '', createdAt: '', updatedAt: '', deleted: false }), [c]);
+  const errors = useMemo(
+    () => validateCase({ ...c, id: '', createdAt: '', updatedAt: '', deleted: false }),
+    [c],
+  );
   const err = (path: string) => (errors[path] ? errorMessage(t, errors[path]) : undefined);
-  const address = (patch: Partial<typeof c.address>) => editor.update({ address: { ...c.address, ...patch } });
+  const address = (patch: Partial<typeof c.address>) =>
+    editor.update({ address: { ...c.address, ...patch } });
 
   return (
     <EditorGate editor={editor} backHref={editor.id ? href.case(editor.id) : href.cases()}>
@@ -47,7 +56,13 @@ export function CaseEditScreen({ id }: { id: string | null }) {
           onInput={(label) => editor.update({ label })}
           name="label"
         />
-        <TextField label={t('caseForm.street')} value={c.address.street} onInput={(street) => address({ street })} name="street" autoComplete="off" />
+        <TextField
+          label={t('caseForm.street')}
+          value={c.address.street}
+          onInput={(street) => address({ street })}
+          name="street"
+          autoComplete="off"
+        />
         <div class="field-row">
           <TextField
             label={t('caseForm.postalCode')}
@@ -57,18 +72,37 @@ export function CaseEditScreen({ id }: { id: string | null }) {
             onInput={(postalCode) => address({ postalCode })}
             name="postalCode"
           />
-          <TextField label={t('caseForm.city')} value={c.address.city} onInput={(city) => address({ city })} name="city" />
+          <TextField
+            label={t('caseForm.city')}
+            value={c.address.city}
+            onInput={(city) => address({ city })}
+            name="city"
+          />
         </div>
         <SelectField
           label={t('caseForm.bundesland')}
           value={c.bundesland}
           emptyLabel={t('common.notSet')}
-          options={codeOptions(BUNDESLAENDER, (code) => t(`options.bundesland.${code as Bundesland}`))}
+          options={codeOptions(BUNDESLAENDER, (code) =>
+            t(`options.bundesland.${code as Bundesland}`),
+          )}
           onChange={(v) => editor.update({ bundesland: v as Bundesland | '' })}
           name="bundesland"
         />
-        <TextField label={t('caseForm.phone')} type="tel" inputMode="tel" dir="ltr" value={c.phone} onInput={(phone) => editor.update({ phone })} name="phone" />
-        <LanguagesField label={t('caseForm.languages')} value={c.languages} onChange={(languages) => editor.update({ languages })} />
+        <TextField
+          label={t('caseForm.phone')}
+          type="tel"
+          inputMode="tel"
+          dir="ltr"
+          value={c.phone}
+          onInput={(phone) => editor.update({ phone })}
+          name="phone"
+        />
+        <LanguagesField
+          label={t('caseForm.languages')}
+          value={c.languages}
+          onChange={(languages) => editor.update({ languages })}
+        />
         <CheckboxField
           label={t('caseForm.interpreterNeeded')}
           checked={c.interpreterNeeded}
@@ -94,11 +128,18 @@ export function CaseEditScreen({ id }: { id: string | null }) {
         <SelectField
           label={t('caseForm.status')}
           value={c.status}
-          options={codeOptions(CASE_STATUSES, (code) => t(`options.caseStatus.${code as CaseStatus}`))}
+          options={codeOptions(CASE_STATUSES, (code) =>
+            t(`options.caseStatus.${code as CaseStatus}`),
+          )}
           onChange={(v) => editor.update({ status: v as CaseStatus })}
           name="status"
         />
-        <TextArea label={t('caseForm.notes')} value={c.notes} onInput={(notes) => editor.update({ notes })} name="notes" />
+        <TextArea
+          label={t('caseForm.notes')}
+          value={c.notes}
+          onInput={(notes) => editor.update({ notes })}
+          name="notes"
+        />
       </form>
       <SaveStatus state={editor.saveState} />
       {editor.id && (

@@ -10,7 +10,12 @@ import { useT } from '../../hooks/use-t';
 import { useWatch } from '../../hooks/use-watch';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { href } from '../../routes';
-import { buildCaseListModel, filterRows, type CaseFilters, type StatusFilter } from './case-list-model';
+import {
+  buildCaseListModel,
+  filterRows,
+  type CaseFilters,
+  type StatusFilter,
+} from './case-list-model';
 import { CaseRow } from './CaseRow';
 
 export const PAGE_SIZE = 50;
@@ -124,7 +129,10 @@ export function CaseListScreen() {
         {!model
           ? t('common.loading')
           : isComplete
-            ? t('cases.count', { count: rows.length, formatted: formatNumber(rows.length, language) })
+            ? t('cases.count', {
+                count: rows.length,
+                formatted: formatNumber(rows.length, language),
+              })
             : t('common.loading')}
       </p>
       {model && !hasAnyCase && isComplete && <p class="empty">{t('cases.empty')}</p>}

@@ -1,6 +1,10 @@
 // Builds the rows of the case list from the case book: search, filters, row summaries.
 import type { CaseBook } from '../../../db/repositories';
-import { expiringDocuments, hasAppointmentInWeek, upcomingAppointments } from '../../../domain/case-overview';
+import {
+  expiringDocuments,
+  hasAppointmentInWeek,
+  upcomingAppointments,
+} from '../../../domain/case-overview';
 import { buildSearchIndex, type SearchIndex } from '../../../domain/search';
 import type { Appointment, Case, Person } from '../../../domain/types';
 

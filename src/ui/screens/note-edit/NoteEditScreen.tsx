@@ -11,7 +11,15 @@ import { useT } from '../../hooks/use-t';
 import { href, navigate } from '../../routes';
 import { EditorGate } from '../EditorGate';
 
-export function NoteEditScreen({ caseId, id, author }: { caseId: string; id: string | null; author: string }) {
+export function NoteEditScreen({
+  caseId,
+  id,
+  author,
+}: {
+  caseId: string;
+  id: string | null;
+  author: string;
+}) {
   const { t } = useT();
   const { repositories, now } = useServices();
   const editor = useAutosavedRecord({
@@ -26,9 +34,26 @@ export function NoteEditScreen({ caseId, id, author }: { caseId: string; id: str
     <EditorGate editor={editor} backHref={back}>
       <ScreenHeader title={id ? t('note.titleEdit') : t('note.titleNew')} backHref={back} />
       <form class="form" onSubmit={(e) => e.preventDefault()}>
-        <TextField label={t('note.date')} type="date" value={n.date} onInput={(date) => editor.update({ date })} name="date" />
-        <TextField label={t('note.author')} value={n.author} onInput={(value) => editor.update({ author: value })} name="author" />
-        <TextArea label={t('note.text')} rows={10} value={n.text} onInput={(text) => editor.update({ text })} name="text" />
+        <TextField
+          label={t('note.date')}
+          type="date"
+          value={n.date}
+          onInput={(date) => editor.update({ date })}
+          name="date"
+        />
+        <TextField
+          label={t('note.author')}
+          value={n.author}
+          onInput={(value) => editor.update({ author: value })}
+          name="author"
+        />
+        <TextArea
+          label={t('note.text')}
+          rows={10}
+          value={n.text}
+          onInput={(text) => editor.update({ text })}
+          name="text"
+        />
       </form>
       <SaveStatus state={editor.saveState} />
       <div class="form-actions">
@@ -42,7 +67,9 @@ export function NoteEditScreen({ caseId, id, author }: { caseId: string; id: str
             onConfirm={() => {
               const noteId = editor.id;
               if (!noteId) return;
-              void repositories.notes.remove(noteId).then((r) => r.ok && navigate(back, { replace: true }));
+              void repositories.notes
+                .remove(noteId)
+                .then((r) => r.ok && navigate(back, { replace: true }));
             }}
           />
         )}

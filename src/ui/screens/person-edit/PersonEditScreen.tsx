@@ -59,16 +59,45 @@ export function PersonEditScreen({ caseId, id }: { caseId: string; id: string | 
       <form class="form" onSubmit={(e) => e.preventDefault()}>
         <fieldset class="form-section">
           <legend>{t('person.sections.names')}</legend>
-          <TextField label={t('person.familyName')} hint={t('person.latinHint')} value={p.familyName} onInput={(familyName) => set({ familyName })} name="familyName" />
-          <TextField label={t('person.givenNames')} value={p.givenNames} onInput={(givenNames) => set({ givenNames })} name="givenNames" />
-          <TextField label={t('person.familyNameNative')} hint={t('person.nativeHint')} value={p.familyNameNative} onInput={(familyNameNative) => set({ familyNameNative })} name="familyNameNative" />
-          <TextField label={t('person.givenNamesNative')} value={p.givenNamesNative} onInput={(givenNamesNative) => set({ givenNamesNative })} name="givenNamesNative" />
-          <TextField label={t('person.birthName')} value={p.birthName} onInput={(birthName) => set({ birthName })} name="birthName" />
+          <TextField
+            label={t('person.familyName')}
+            hint={t('person.latinHint')}
+            value={p.familyName}
+            onInput={(familyName) => set({ familyName })}
+            name="familyName"
+          />
+          <TextField
+            label={t('person.givenNames')}
+            value={p.givenNames}
+            onInput={(givenNames) => set({ givenNames })}
+            name="givenNames"
+          />
+          <TextField
+            label={t('person.familyNameNative')}
+            hint={t('person.nativeHint')}
+            value={p.familyNameNative}
+            onInput={(familyNameNative) => set({ familyNameNative })}
+            name="familyNameNative"
+          />
+          <TextField
+            label={t('person.givenNamesNative')}
+            value={p.givenNamesNative}
+            onInput={(givenNamesNative) => set({ givenNamesNative })}
+            name="givenNamesNative"
+          />
+          <TextField
+            label={t('person.birthName')}
+            value={p.birthName}
+            onInput={(birthName) => set({ birthName })}
+            name="birthName"
+          />
           <SelectField
             label={t('person.relationship')}
             value={p.relationship}
             emptyLabel={t('common.notSet')}
-            options={codeOptions(RELATIONSHIPS, (code) => t(`options.relationship.${code as Relationship}`))}
+            options={codeOptions(RELATIONSHIPS, (code) =>
+              t(`options.relationship.${code as Relationship}`),
+            )}
             onChange={(v) => set({ relationship: v as Relationship | '' })}
             name="relationship"
           />
@@ -94,7 +123,12 @@ export function PersonEditScreen({ caseId, id }: { caseId: string; id: string | 
             onInput={(text) => set({ dateOfBirth: parsePartialDate(text) ?? text.trim() })}
             name="dateOfBirth"
           />
-          <TextField label={t('person.placeOfBirth')} value={p.placeOfBirth} onInput={(placeOfBirth) => set({ placeOfBirth })} name="placeOfBirth" />
+          <TextField
+            label={t('person.placeOfBirth')}
+            value={p.placeOfBirth}
+            onInput={(placeOfBirth) => set({ placeOfBirth })}
+            name="placeOfBirth"
+          />
           <SelectField
             label={t('person.countryOfBirth')}
             value={p.countryOfBirth}
@@ -120,23 +154,82 @@ export function PersonEditScreen({ caseId, id }: { caseId: string; id: string | 
             label={t('person.residenceDocument')}
             value={p.residence.document}
             emptyLabel={t('common.notSet')}
-            options={codeOptions(RESIDENCE_DOCUMENTS, (code) => t(`options.residence.${code as ResidenceDocument}`))}
+            options={codeOptions(RESIDENCE_DOCUMENTS, (code) =>
+              t(`options.residence.${code as ResidenceDocument}`),
+            )}
             onChange={(v) => residence({ document: v as ResidenceDocument | '' })}
             name="residenceDocument"
           />
-          <TextField label={t('person.residenceParagraph')} hint={t('person.residenceParagraphHint')} value={p.residence.paragraph} onInput={(paragraph) => residence({ paragraph })} name="residenceParagraph" />
-          <TextField label={t('person.documentNumber')} dir="ltr" value={p.residence.documentNumber} onInput={(documentNumber) => residence({ documentNumber })} name="documentNumber" />
-          <TextField label={t('person.expiresOn')} type="date" value={p.residence.expiresOn} error={err('residence.expiresOn')} onInput={(expiresOn) => residence({ expiresOn })} name="expiresOn" />
-          <TextField label={t('person.bamfFileNumber')} dir="ltr" value={p.bamfFileNumber} onInput={(bamfFileNumber) => set({ bamfFileNumber })} name="bamfFileNumber" />
-          <TextField label={t('person.azrNumber')} dir="ltr" value={p.azrNumber} onInput={(azrNumber) => set({ azrNumber })} name="azrNumber" />
+          <TextField
+            label={t('person.residenceParagraph')}
+            hint={t('person.residenceParagraphHint')}
+            value={p.residence.paragraph}
+            onInput={(paragraph) => residence({ paragraph })}
+            name="residenceParagraph"
+          />
+          <TextField
+            label={t('person.documentNumber')}
+            dir="ltr"
+            value={p.residence.documentNumber}
+            onInput={(documentNumber) => residence({ documentNumber })}
+            name="documentNumber"
+          />
+          <TextField
+            label={t('person.expiresOn')}
+            type="date"
+            value={p.residence.expiresOn}
+            error={err('residence.expiresOn')}
+            onInput={(expiresOn) => residence({ expiresOn })}
+            name="expiresOn"
+          />
+          <TextField
+            label={t('person.bamfFileNumber')}
+            dir="ltr"
+            value={p.bamfFileNumber}
+            onInput={(bamfFileNumber) => set({ bamfFileNumber })}
+            name="bamfFileNumber"
+          />
+          <TextField
+            label={t('person.azrNumber')}
+            dir="ltr"
+            value={p.azrNumber}
+            onInput={(azrNumber) => set({ azrNumber })}
+            name="azrNumber"
+          />
         </fieldset>
 
         <fieldset class="form-section">
           <legend>{t('person.sections.numbers')}</legend>
-          <TextField label={t('person.taxId')} inputMode="numeric" dir="ltr" value={p.taxId} error={err('taxId')} onInput={(taxId) => set({ taxId })} name="taxId" />
-          <TextField label={t('person.pensionNumber')} dir="ltr" value={p.pensionInsuranceNumber} error={err('pensionInsuranceNumber')} onInput={(pensionInsuranceNumber) => set({ pensionInsuranceNumber })} name="pensionInsuranceNumber" />
-          <TextField label={t('person.healthInsurance')} value={p.healthInsurance} onInput={(healthInsurance) => set({ healthInsurance })} name="healthInsurance" />
-          <TextField label={t('person.healthInsuranceNumber')} dir="ltr" value={p.healthInsuranceNumber} onInput={(healthInsuranceNumber) => set({ healthInsuranceNumber })} name="healthInsuranceNumber" />
+          <TextField
+            label={t('person.taxId')}
+            inputMode="numeric"
+            dir="ltr"
+            value={p.taxId}
+            error={err('taxId')}
+            onInput={(taxId) => set({ taxId })}
+            name="taxId"
+          />
+          <TextField
+            label={t('person.pensionNumber')}
+            dir="ltr"
+            value={p.pensionInsuranceNumber}
+            error={err('pensionInsuranceNumber')}
+            onInput={(pensionInsuranceNumber) => set({ pensionInsuranceNumber })}
+            name="pensionInsuranceNumber"
+          />
+          <TextField
+            label={t('person.healthInsurance')}
+            value={p.healthInsurance}
+            onInput={(healthInsurance) => set({ healthInsurance })}
+            name="healthInsurance"
+          />
+          <TextField
+            label={t('person.healthInsuranceNumber')}
+            dir="ltr"
+            value={p.healthInsuranceNumber}
+            onInput={(healthInsuranceNumber) => set({ healthInsuranceNumber })}
+            name="healthInsuranceNumber"
+          />
           <TextField
             label={t('person.iban')}
             dir="ltr"
@@ -150,9 +243,30 @@ export function PersonEditScreen({ caseId, id }: { caseId: string; id: string | 
 
         <fieldset class="form-section">
           <legend>{t('person.sections.contact')}</legend>
-          <TextField label={t('person.phone')} type="tel" inputMode="tel" dir="ltr" value={p.phone} onInput={(phone) => set({ phone })} name="phone" />
-          <TextField label={t('person.email')} type="email" inputMode="email" dir="ltr" value={p.email} error={err('email')} onInput={(email) => set({ email })} name="email" />
-          <LanguagesField label={t('person.languages')} value={p.languages} onChange={(languages) => set({ languages })} />
+          <TextField
+            label={t('person.phone')}
+            type="tel"
+            inputMode="tel"
+            dir="ltr"
+            value={p.phone}
+            onInput={(phone) => set({ phone })}
+            name="phone"
+          />
+          <TextField
+            label={t('person.email')}
+            type="email"
+            inputMode="email"
+            dir="ltr"
+            value={p.email}
+            error={err('email')}
+            onInput={(email) => set({ email })}
+            name="email"
+          />
+          <LanguagesField
+            label={t('person.languages')}
+            value={p.languages}
+            onChange={(languages) => set({ languages })}
+          />
         </fieldset>
       </form>
       <SaveStatus state={editor.saveState} />
@@ -167,7 +281,9 @@ export function PersonEditScreen({ caseId, id }: { caseId: string; id: string | 
             onConfirm={() => {
               const personId = editor.id;
               if (!personId) return;
-              void repositories.persons.remove(personId).then((r) => r.ok && navigate(back, { replace: true }));
+              void repositories.persons
+                .remove(personId)
+                .then((r) => r.ok && navigate(back, { replace: true }));
             }}
           />
         )}

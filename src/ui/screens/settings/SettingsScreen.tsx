@@ -1,6 +1,11 @@
 // Language, the volunteer's own name, and the state of the device's storage.
 import { useEffect, useState } from 'preact/hooks';
-import { needsHomeScreenHint, readStorageState, requestPersistence, type StorageState } from '../../../db/storage-state';
+import {
+  needsHomeScreenHint,
+  readStorageState,
+  requestPersistence,
+  type StorageState,
+} from '../../../db/storage-state';
 import { formatBytes, formatPercent, languageName } from '../../../i18n/format';
 import { COMPLETE_LANGUAGES, type UiLanguage } from '../../../i18n/languages';
 import { SelectField, TextField } from '../../components/Field';
@@ -22,7 +27,11 @@ function isStandalone(): boolean {
   );
 }
 
-export function SettingsScreen({ onLanguageChange, volunteerName, onVolunteerNameChange }: SettingsScreenProps) {
+export function SettingsScreen({
+  onLanguageChange,
+  volunteerName,
+  onVolunteerNameChange,
+}: SettingsScreenProps) {
   const { t, language } = useT();
   const { repositories } = useServices();
   const [storage, setStorage] = useState<StorageState | null>(null);
@@ -38,7 +47,10 @@ export function SettingsScreen({ onLanguageChange, volunteerName, onVolunteerNam
         <SelectField
           label={t('settings.language')}
           value={language}
-          options={COMPLETE_LANGUAGES.map((code) => ({ value: code, label: languageName(code, code) }))}
+          options={COMPLETE_LANGUAGES.map((code) => ({
+            value: code,
+            label: languageName(code, code),
+          }))}
           onChange={(v) => onLanguageChange(v as UiLanguage)}
           name="language"
         />

@@ -1,0 +1,45 @@
+// The /api namespace. Today only the health check; the sync endpoint will join this table.
+// Every answer here is JSON, errors in the shared envelope.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { healthPath, type HealthResponse } from '../shared/api-health.js';
+import { sendError, sendJson } from './responses.js';
+
+export type ApiContext = { version: string };
+export type ApiRoute = {
+  methods: readonly string[];
+  handle: (req: IncomingMessage, res: ServerResponse, context: ApiContext) => Promise<void> | void;
+};
+
+const routes: Readonly<Record<string, ApiRoute>> = {
+  [healthPath]: {
+    methods: ['GET', 'HEAD'],
+    handle: (req, res, { version }) => {
+      const body: HealthResponse = { ok: true, version };
+      sendJson(req, res, 200, body);
+    },
+  },
+};
+
+export const isApiPath = (pathname: string): boolean =>
+  pathname === '/api' || pathname.startsWith('/api/');
+
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  context: ApiContext,
+): Promise<void> {
+  const route = Object.hasOwn(routes, pathname) ? routes[pathname] : undefined;
+  if (!route) {
+    sendError(req, res, 404, 'not-found', `No API endpoint at ${pathname}`, { json: true });
+    return;
+  }
+  if (!route.methods.includes(req.method ?? '')) {
+    sendError(req, res, 405, 'method-not-allowed', `${pathname} does not take ${req.method}`, {
+      json: true,
+      allow: route.methods,
+    });
+    return;
+  }
+  await route.handle(req, res, context);
+}
