@@ -60,6 +60,30 @@ export function formatDateTime(local: string, language: string): string {
   ).format(date);
 }
 
+/** "Fri, 20 Nov, 14:00" — one Intl format, so separators fit the language. */
+export function formatWeekdayDateTime(local: string, language: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return local;
+  const [, y, mo, d, h, mi] = match.map(Number) as number[];
+  return cached(
+    `wdt:${language}`,
+    () =>
+      new Intl.DateTimeFormat(language, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: 'UTC',
+      }),
+  ).format(new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!)));
+}
+
+/** "Farsi, German and Arabic" in the UI language. */
+export function formatList(items: string[], language: string): string {
+  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+}
+
 export function formatTime(local: string, language: string): string {
   const match = /T(\d{2}):(\d{2})$/.exec(local);
   if (!match) return local;

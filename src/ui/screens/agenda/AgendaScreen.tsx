@@ -3,7 +3,7 @@ import { loadAllAppointments } from '../../../db/repositories';
 import { groupAgenda, type AgendaGroups } from '../../../domain/case-overview';
 import { localDateTimeNow } from '../../../domain/dates';
 import type { Appointment, Case } from '../../../domain/types';
-import { formatTime, formatWeekdayDate } from '../../../i18n/format';
+import { formatWeekdayDateTime } from '../../../i18n/format';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useServices } from '../../hooks/use-services';
@@ -25,9 +25,7 @@ function AgendaItem({
   return (
     <li>
       <a class="item-link" href={href.appointment(a.caseId, a.id)}>
-        <span class="item-link__title">
-          {formatWeekdayDate(a.startsAt, language)}, {formatTime(a.startsAt, language)}
-        </span>
+        <span class="item-link__title">{formatWeekdayDateTime(a.startsAt, language)}</span>
         <span dir="auto">{c?.label || t('cases.unnamed')}</span>
         <span class="item-link__meta" dir="auto">
           {[a.authority && t(`options.authority.${a.authority}`), a.purpose, a.place]

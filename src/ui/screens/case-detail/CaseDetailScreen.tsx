@@ -3,7 +3,13 @@ import { loadCaseFile } from '../../../db/repositories';
 import { expiringDocuments, upcomingAppointments } from '../../../domain/case-overview';
 import { localDateTimeNow, todayIso } from '../../../domain/dates';
 import { ageOn } from '../../../domain/partial-date';
-import { formatDate, formatDateTime, formatPartialDate, languageName } from '../../../i18n/format';
+import {
+  formatDate,
+  formatDateTime,
+  formatList,
+  formatPartialDate,
+  languageName,
+} from '../../../i18n/format';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
@@ -65,7 +71,10 @@ export function CaseDetailScreen({ id }: { id: string }) {
         {c.languages.length > 0 && (
           <p>
             {t('caseForm.languages')}:{' '}
-            {c.languages.map((l) => languageName(l, language)).join(', ')}
+            {formatList(
+              c.languages.map((l) => languageName(l, language)),
+              language,
+            )}
           </p>
         )}
         {c.interpreterNeeded && (
