@@ -2,9 +2,24 @@
 // the user was typing is saved before the update takes over.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startAppServerWithCopy, type AppServer } from '../helpers/app-server';
 import { LotseApp, text } from './pages/lotse-app';
+
+/**
+ * Asks the browser to look for a new service worker, as it does on navigation or when the app
+ * becomes visible. Chromium answers InvalidStateError while the first worker is still settling
+ * in, so retry until the check has run.
+ */
+async function checkForUpdate(page: Page): Promise<void> {
+  await expect(async () => {
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      if (!registration) throw new Error('no registration');
+      await registration.update();
+    });
+  }).toPass({ timeout: 10_000 });
+}
 
 let server: AppServer;
 test.beforeEach(async () => {
@@ -26,10 +41,7 @@ test('the update prompt waits for the user and keeps a half-typed entry', async 
 
   // Ship a new version: a byte-different service worker script.
   appendFileSync(join(server.staticDir, 'sw.js'), '\n// version 2\n');
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    await registration?.update();
-  });
+  await checkForUpdate(page);
 
   const prompt = page.getByTestId('update-prompt');
   await expect(prompt).toContainText(text.pwa.updateReady);
@@ -60,7 +72,7 @@ test('"Later" hides the prompt without reloading', async ({ page }) => {
   await app.waitForServiceWorker();
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
   appendFileSync(join(server.staticDir, 'sw.js'), '\n// version 2\n');
-  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+  await checkForUpdate(page);
   const prompt = page.getByTestId('update-prompt');
   await expect(prompt).toBeVisible();
   await prompt.getByRole('button', { name: text.pwa.later }).click();

@@ -5,15 +5,18 @@ import { watchQuery } from '../../db/live';
 export type Watched<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
 
-export function useWatch<T>(query: () => Promise<T>, deps: unknown[]): Watched<T> {
+/** Pass `null` as the query to wait (it stays 'loading' until a query is given). */
+export function useWatch<T>(query: (() => Promise<T>) | null, deps: unknown[]): Watched<T> {
   const [state, setState] = useState<Watched<T>>({ status: 'loading' });
   useEffect(
     () =>
-      watchQuery(
-        query,
-        (value) => setState({ status: 'ready', value }),
-        (error) => setState({ status: 'error', error }),
-      ),
+      query
+        ? watchQuery(
+            query,
+            (value) => setState({ status: 'ready', value }),
+            (error) => setState({ status: 'error', error }),
+          )
+        : undefined,
     deps,
   );
   return state;

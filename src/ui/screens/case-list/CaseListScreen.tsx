@@ -34,7 +34,10 @@ export function CaseListScreen() {
   const [filters, setFiltersState] = useState(rememberedFilters);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [recent, setRecent] = useState<Awaited<ReturnType<typeof loadRecentCases>> | null>(null);
-  const book = useWatch(() => loadCaseBook(db), [db]);
+  // The whole book is read only after the first rows are on screen: reading and deserialising
+  // tens of thousands of records would otherwise delay them.
+  const [isFirstPaintDone, setFirstPaintDone] = useState(false);
+  const book = useWatch(isFirstPaintDone ? () => loadCaseBook(db) : null, [db, isFirstPaintDone]);
 
   const setFilters = (patch: Partial<CaseFilters>) => {
     rememberedFilters = { ...filters, ...patch };
@@ -43,8 +46,15 @@ export function CaseListScreen() {
   };
 
   useEffect(() => {
-    void loadRecentCases(db, PAGE_SIZE).then(setRecent, () => undefined);
+    void loadRecentCases(db, PAGE_SIZE).then(setRecent, () => setFirstPaintDone(true));
   }, [db]);
+
+  useEffect(() => {
+    if (!recent || isFirstPaintDone) return;
+    // Let the browser paint the first rows, then load everything for search and filters.
+    const frame = requestAnimationFrame(() => setTimeout(() => setFirstPaintDone(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [recent, isFirstPaintDone]);
 
   const model = useMemo(() => {
     const date = now();
