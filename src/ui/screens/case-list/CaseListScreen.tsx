@@ -46,7 +46,8 @@ export function CaseListScreen() {
   };
 
   useEffect(() => {
-    void loadRecentCases(db, PAGE_SIZE).then(setRecent, () => setFirstPaintDone(true));
+    // Twice a page: the default filter hides closed cases, and the first page should still be full.
+    void loadRecentCases(db, 2 * PAGE_SIZE).then(setRecent, () => setFirstPaintDone(true));
   }, [db]);
 
   useEffect(() => {
