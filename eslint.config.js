@@ -1,5 +1,6 @@
 // Lint config. The folder boundaries from docs/ARCHITECTURE.md are enforced here:
-// dependencies point one way (ui → domain/db/i18n/pwa, db → domain, server → shared).
+// dependencies point one way (ui → domain/db/pdf/sync/i18n/pwa, sync → db/crypto/domain/shared,
+// db → domain, server → shared).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -11,6 +12,7 @@ const noUi = { group: ['**/ui/*', '**/ui/**'], message: 'Nothing imports ui/.' }
 const noApp = { group: ['**/app/*', '**/app/**'], message: 'Nothing imports app/.' };
 const noDexie = { group: ['dexie', 'dexie/*'], message: 'Only src/db imports dexie.' };
 const noPreact = { group: ['preact', 'preact/*'], message: 'Only ui/ and app/ render.' };
+const noI18n = { group: ['**/i18n/**', 'i18next'], message: 'Report codes; ui/ translates.' };
 const noDb = { group: ['**/db/*', '**/db/**'], message: 'Go through the repositories from ui/.' };
 
 export default tseslint.config(
@@ -54,6 +56,13 @@ export default tseslint.config(
     ]),
   },
   { files: ['src/db/**'], rules: restrict([noUi, noApp, noPreact]) },
+  {
+    // The form engine is pure over bytes and runs in the browser and in Node (CLI, tests).
+    files: ['src/pdf/**', 'src/crypto/**'],
+    rules: restrict([noUi, noApp, noDexie, noPreact, noDb, noI18n]),
+  },
+  // Sync reports codes, never UI text.
+  { files: ['src/sync/**'], rules: restrict([noUi, noApp, noPreact, noI18n]) },
   { files: ['src/i18n/**'], rules: restrict([noUi, noApp, noDexie, noDb]) },
   { files: ['src/pwa/**'], rules: restrict([noUi, noApp, noDexie, noDb]) },
   { files: ['src/shared/**'], rules: restrict([noUi, noApp, noDexie, noPreact, noDb]) },
