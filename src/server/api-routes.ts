@@ -1,10 +1,11 @@
-// The /api namespace. Today only the health check; the sync endpoint will join this table.
+// The /api namespace: the health check here, the sync endpoint (/api/v1) in sync/.
 // Every answer here is JSON, errors in the shared envelope.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { healthPath, type HealthResponse } from '../shared/api-health.js';
 import { sendError, sendJson } from './responses.js';
+import { isSyncPath, type SyncService } from './sync/sync-service.js';
 
-export type ApiContext = { version: string };
+export type ApiContext = { version: string; sync?: SyncService };
 export type ApiRoute = {
   methods: readonly string[];
   handle: (req: IncomingMessage, res: ServerResponse, context: ApiContext) => Promise<void> | void;
@@ -29,6 +30,10 @@ export async function handleApi(
   pathname: string,
   context: ApiContext,
 ): Promise<void> {
+  if (context.sync && isSyncPath(pathname)) {
+    await context.sync.handle(req, res, pathname);
+    return;
+  }
   const route = Object.hasOwn(routes, pathname) ? routes[pathname] : undefined;
   if (!route) {
     sendError(req, res, 404, 'not-found', `No API endpoint at ${pathname}`, { json: true });

@@ -1,5 +1,5 @@
-// Lotse's HTTP server: /api/* for the (future) sync endpoint, everything else is the built app.
-// node:http only. Tests start it on port 0 against a temporary folder.
+// Lotse's HTTP server: /api/* (health, and the sync endpoint when a store is given), everything
+// else is the built app. node:http only. Tests start it on port 0 against a temporary folder.
 import { createServer, type Server } from 'node:http';
 import { handleApi, isApiPath } from './api-routes.js';
 import { answerClientError } from './client-error.js';
@@ -8,12 +8,15 @@ import { consoleLogger, type Logger } from './logger.js';
 import { parseRequestPath } from './request-path.js';
 import { sendError } from './responses.js';
 import { createStaticHandler } from './static-files.js';
+import type { SyncService } from './sync/sync-service.js';
 
 export type LotseServerOptions = {
   staticDir: string;
   /** Reported by /api/health; defaults to "dev". */
   version?: string;
   log?: Logger;
+  /** The team-sync endpoint under /api/v1; without it those paths are 404. */
+  sync?: SyncService;
 };
 
 /** Longer request targets get 414; no legitimate Lotse URL comes close. */
@@ -21,7 +24,7 @@ export const maxUrlLength = 8 * 1024;
 
 export function createLotseServer(options: LotseServerOptions): Server {
   const log = options.log ?? consoleLogger;
-  const context = { version: options.version ?? 'dev' };
+  const context = { version: options.version ?? 'dev', sync: options.sync };
   const serveStatic = createStaticHandler(options.staticDir);
 
   const handler = withErrorBoundary(async (req, res) => {

@@ -1,7 +1,9 @@
 // Starts the real entry point (through tsx, no build needed) the way `npm start` would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createStaticFixture, indexHtml, type StaticFixture } from './fixture.js';
@@ -59,10 +61,13 @@ describe('src/server/main.ts', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOTSE_STATIC_DIR: fixture.staticDir,
+      DATA_DIR: join(fixture.root, 'data'),
     });
     try {
       await waitFor(() => main.output().includes('Lotse listening on'), main.output);
       expect(main.output()).toContain(`Lotse listening on http://localhost:${port}`);
+      // Nothing to set up: the SQLite sync store is created on first start.
+      expect(existsSync(join(fixture.root, 'data', 'lotse.sqlite'))).toBe(true);
 
       const pkgText = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
       const pkg = JSON.parse(pkgText) as { version: string };

@@ -1,0 +1,149 @@
+// Turns untrusted JSON into typed requests. Anything of the wrong shape is a value
+// ('invalid-request'), never an exception. Opaque blobs are checked as base64 and size only.
+import { err, ok, type Result } from '../../shared/result.js';
+import {
+  base64Pattern,
+  base64UrlPattern,
+  kindPattern,
+  sha256HexPattern,
+  syncLimits,
+  uuidPattern,
+  type CompleteBlobRequest,
+  type DeviceRole,
+  type PushRejectCode,
+} from '../../shared/sync-protocol.js';
+import type { ValidChange } from './store/store-types.js';
+
+type Invalid = 'invalid-request';
+type Json = Readonly<Record<string, unknown>>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isInt = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
+
+export const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && uuidPattern.test(value);
+
+/** Decoded bytes of a base64 string of at most maxBytes, else null. */
+export function decodeBase64(value: unknown, maxBytes: number): Buffer | null {
+  if (typeof value !== 'string' || value.length > Math.ceil(maxBytes / 3) * 4) return null;
+  if (!base64Pattern.test(value)) return null;
+  return Buffer.from(value, 'base64');
+}
+
+const isClaimToken = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  value.length >= 22 &&
+  value.length <= 128 &&
+  base64UrlPattern.test(value);
+
+export function parseKeyMaterial(body: unknown): Result<Buffer, Invalid> {
+  const keyMaterial = isObject(body) ? decodeBase64(body.keyMaterial, syncLimits.maxKeyBlob) : null;
+  return keyMaterial ? ok(keyMaterial) : err('invalid-request');
+}
+
+export type InviteInput = {
+  claimToken: string;
+  wrappedTeamKey: Buffer;
+  expiresInSeconds: number;
+  role: DeviceRole;
+};
+
+export function parseCreateInvite(body: unknown): Result<InviteInput, Invalid> {
+  if (!isObject(body) || !isClaimToken(body.claimToken)) return err('invalid-request');
+  const wrappedTeamKey = decodeBase64(body.wrappedTeamKey, syncLimits.maxKeyBlob);
+  const expires = body.expiresInSeconds ?? syncLimits.defaultInviteSeconds;
+  const role = body.role ?? 'member';
+  if (!wrappedTeamKey || !isInt(expires, 60, syncLimits.maxInviteSeconds)) {
+    return err('invalid-request');
+  }
+  if (role !== 'member' && role !== 'admin') return err('invalid-request');
+  return ok({ claimToken: body.claimToken, wrappedTeamKey, expiresInSeconds: expires, role });
+}
+
+export function parseClaim(
+  body: unknown,
+): Result<{ claimToken: string; keyMaterial: Buffer }, Invalid> {
+  if (!isObject(body) || !isClaimToken(body.claimToken)) return err('invalid-request');
+  const keyMaterial = decodeBase64(body.keyMaterial, syncLimits.maxKeyBlob);
+  return keyMaterial ? ok({ claimToken: body.claimToken, keyMaterial }) : err('invalid-request');
+}
+
+/** The changes array of a push; the changes themselves are checked one by one. */
+export function parsePushBody(body: unknown): Result<readonly unknown[], Invalid> {
+  if (!isObject(body) || !Array.isArray(body.changes)) return err('invalid-request');
+  const changes: readonly unknown[] = body.changes;
+  if (changes.length === 0 || changes.length > syncLimits.maxPushBatch)
+    return err('invalid-request');
+  return ok(changes);
+}
+
+export type ChangeCheck =
+  | { ok: true; change: ValidChange }
+  | { ok: false; id: string; changeId: string; code: PushRejectCode };
+
+export function parseChange(value: unknown): ChangeCheck {
+  const change = isObject(value) ? value : {};
+  const id = typeof change.id === 'string' ? change.id.slice(0, 100) : '';
+  const changeId = typeof change.changeId === 'string' ? change.changeId.slice(0, 100) : '';
+  const rejected = (code: PushRejectCode): ChangeCheck => ({ ok: false, id, changeId, code });
+  const { kind, baseRev, keyEpoch, deleted, ciphertext } = change;
+  if (
+    !isUuid(change.id) ||
+    !isUuid(change.changeId) ||
+    typeof kind !== 'string' ||
+    !kindPattern.test(kind) ||
+    !isInt(baseRev, 0, 2 ** 31 - 2) ||
+    !isInt(keyEpoch, 0, 2 ** 31 - 1) ||
+    typeof deleted !== 'boolean' ||
+    typeof ciphertext !== 'string' ||
+    !base64Pattern.test(ciphertext)
+  ) {
+    return rejected('invalid-change');
+  }
+  const bytes = decodeBase64(ciphertext, syncLimits.maxRecordCiphertext);
+  if (!bytes || bytes.length > syncLimits.maxRecordCiphertext)
+    return rejected('ciphertext-too-large');
+  return {
+    ok: true,
+    change: {
+      id: change.id,
+      changeId: change.changeId,
+      kind,
+      baseRev,
+      keyEpoch,
+      deleted,
+      ciphertext: bytes,
+    },
+  };
+}
+
+export function parseCompleteBlob(body: unknown): Result<CompleteBlobRequest, Invalid> {
+  if (!isObject(body)) return err('invalid-request');
+  const { chunkCount, size, sha256 } = body;
+  if (
+    !isInt(chunkCount, 1, syncLimits.maxChunks) ||
+    !isInt(size, 0, syncLimits.maxChunks * syncLimits.maxChunkSize) ||
+    typeof sha256 !== 'string' ||
+    !sha256HexPattern.test(sha256)
+  ) {
+    return err('invalid-request');
+  }
+  return ok({ chunkCount, size, sha256 });
+}
+
+/** A non-negative integer query parameter; `fallback` when absent. */
+export function parseQueryInt(
+  query: URLSearchParams,
+  name: string,
+  fallback: number | null,
+  max: number,
+): Result<number, Invalid> {
+  const raw = query.get(name);
+  if (raw === null) return fallback === null ? err('invalid-request') : ok(fallback);
+  if (!/^\d{1,15}$/.test(raw)) return err('invalid-request');
+  const value = Number(raw);
+  return value <= max ? ok(value) : err('invalid-request');
+}
