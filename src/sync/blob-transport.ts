@@ -1,0 +1,140 @@
+// Encrypted attachments over HTTP: chunk upload, status (to resume), completion, download
+// (src/shared/sync-protocol.ts, syncPaths.blob*). Failures are values, as in transport.ts.
+import {
+  isSyncErrorEnvelope,
+  syncPaths,
+  type BlobStatusResponse,
+  type CompleteBlobRequest,
+} from '../shared/sync-protocol';
+import { parseRetryAfter } from './backoff';
+import { transportErr, type TransportResult } from './transport';
+
+export type BlobTransport = {
+  /** null: the server has no chunk of this blob yet. */
+  status(blobId: string): Promise<TransportResult<BlobStatusResponse | null>>;
+  /** 'complete' when the server says the blob is complete already. */
+  putChunk(
+    blobId: string,
+    index: number,
+    bytes: Uint8Array,
+  ): Promise<TransportResult<'stored' | 'complete'>>;
+  complete(
+    blobId: string,
+    request: CompleteBlobRequest,
+  ): Promise<TransportResult<BlobStatusResponse>>;
+  download(blobId: string): Promise<TransportResult<Uint8Array>>;
+};
+
+export type HttpBlobTransportOptions = {
+  baseUrl: string;
+  deviceToken: string;
+  fetch?: typeof globalThis.fetch;
+  now?: () => number;
+  requestTimeoutMs?: number;
+};
+
+export function createHttpBlobTransport(options: HttpBlobTransportOptions): BlobTransport {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.requestTimeoutMs ?? 60_000;
+
+  /** The response (any status), or a failure value for what the caller cannot handle. */
+  async function send(
+    path: string,
+    init: { method: string; body?: BodyInit; contentType?: string },
+  ): Promise<TransportResult<{ status: number; apiCode: string | null; bytes: Uint8Array }>> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await doFetch(`${options.baseUrl}${path}`, {
+        method: init.method,
+        headers: {
+          authorization: `Bearer ${options.deviceToken}`,
+          ...(init.contentType ? { 'content-type': init.contentType } : {}),
+        },
+        body: init.body,
+        signal: controller.signal,
+        cache: 'no-store',
+      });
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      let apiCode: string | null = null;
+      if (!response.ok) {
+        try {
+          const body: unknown = JSON.parse(new TextDecoder().decode(bytes));
+          apiCode = isSyncErrorEnvelope(body) ? body.error.code : null;
+        } catch {
+          apiCode = null;
+        }
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+        if (response.status === 429) return transportErr({ code: 'rate-limited', retryAfterMs });
+        if (response.status >= 500) {
+          return transportErr({
+            code: 'server-unavailable',
+            status: response.status,
+            retryAfterMs,
+          });
+        }
+        if (apiCode === 'device-revoked')
+          return transportErr({ code: 'device-revoked', wipe: true });
+        if (response.status === 401) return transportErr({ code: 'unauthorized' });
+      }
+      return { ok: true, value: { status: response.status, apiCode, bytes } };
+    } catch {
+      return transportErr({ code: 'network-error' });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  const refused = (status: number, apiCode: string | null) =>
+    transportErr({ code: 'request-refused', status, apiCode: apiCode ?? 'unknown' });
+
+  const parseStatus = (bytes: Uint8Array): BlobStatusResponse | null => {
+    try {
+      const body = JSON.parse(new TextDecoder().decode(bytes)) as BlobStatusResponse;
+      return Array.isArray(body.chunks) && typeof body.complete === 'boolean' ? body : null;
+    } catch {
+      return null;
+    }
+  };
+
+  return {
+    async status(blobId) {
+      const sent = await send(syncPaths.blobStatus(blobId), { method: 'GET' });
+      if (!sent.ok) return sent;
+      const { status, apiCode, bytes } = sent.value;
+      if (status === 404 && apiCode === 'not-found') return { ok: true, value: null };
+      const body = status === 200 ? parseStatus(bytes) : null;
+      return body ? { ok: true, value: body } : refused(status, apiCode ?? 'bad-response');
+    },
+    async putChunk(blobId, index, bytes) {
+      const sent = await send(syncPaths.blobChunk(blobId, index), {
+        method: 'PUT',
+        body: new Uint8Array(bytes),
+        contentType: 'application/octet-stream',
+      });
+      if (!sent.ok) return sent;
+      const { status, apiCode } = sent.value;
+      if (status === 200) return { ok: true, value: 'stored' };
+      if (apiCode === 'blob-complete') return { ok: true, value: 'complete' };
+      return refused(status, apiCode);
+    },
+    async complete(blobId, request) {
+      const sent = await send(syncPaths.blobComplete(blobId), {
+        method: 'POST',
+        body: JSON.stringify(request),
+        contentType: 'application/json',
+      });
+      if (!sent.ok) return sent;
+      const { status, apiCode, bytes } = sent.value;
+      const body = status === 200 ? parseStatus(bytes) : null;
+      return body ? { ok: true, value: body } : refused(status, apiCode);
+    },
+    async download(blobId) {
+      const sent = await send(syncPaths.blob(blobId), { method: 'GET' });
+      if (!sent.ok) return sent;
+      const { status, apiCode, bytes } = sent.value;
+      return status === 200 ? { ok: true, value: bytes } : refused(status, apiCode);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// One sync run: push the outbox, pull what is new, and push again what the pull merged,
+// until nothing is left or no progress is made. Transport failures end the run with their
+// code; the scheduler (scheduler.ts) decides when to try again.
+import type { Err } from '../shared/result';
+import type { LocalStore, RecordProblem } from './local-store';
+import { queueReencryption } from './reencrypt';
+import { pullAll } from './pull';
+import { pushOutbox } from './push';
+import type { RecordCodec } from './record-codec';
+import type { Transport, TransportFailure, TransportFailureCode } from './transport';
+
+export type SyncEngineOptions = {
+  store: LocalStore;
+  transport: Transport;
+  codec: RecordCodec;
+  /** UUIDs for changeIds; default crypto.randomUUID. */
+  newChangeId?: () => string;
+  now?: () => Date;
+  pushBatchSize?: number;
+  pullPageSize?: number;
+  /**
+   * Records of older key epochs queued for re-encryption per round, once nothing else is
+   * pending (0 turns progressive re-encryption off). Default 50.
+   */
+  reencryptBatchSize?: number;
+};
+
+export type SyncReport = {
+  pushed: number;
+  pulled: number;
+  merged: number;
+  /** Records that could not be sent or applied this run (tampered, rejected, …). */
+  problems: RecordProblem[];
+  /** Changes still waiting after the run. */
+  pending: number;
+};
+
+export type SyncRunResult =
+  { ok: true; value: SyncReport } | (Err<TransportFailureCode> & { failure: TransportFailure });
+
+export type SyncEngine = { syncOnce(): Promise<SyncRunResult> };
+
+const MAX_ROUNDS = 4;
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { store, transport, codec } = options;
+  const newChangeId = options.newChangeId ?? (() => globalThis.crypto.randomUUID());
+  const now = options.now ?? (() => new Date());
+  const reencryptBatch = options.reencryptBatchSize ?? 50;
+
+  return {
+    async syncOnce() {
+      const report: SyncReport = { pushed: 0, pulled: 0, merged: 0, problems: [], pending: 0 };
+      for (let round = 0; round < MAX_ROUNDS; round += 1) {
+        const pushed = await pushOutbox({
+          store,
+          transport,
+          codec,
+          newChangeId,
+          batchSize: options.pushBatchSize,
+        });
+        if (!pushed.ok) return pushed;
+        const pulled = await pullAll({ store, transport, codec, pageSize: options.pullPageSize });
+        if (!pulled.ok) return pulled;
+
+        report.pushed += pushed.stats.accepted;
+        report.pulled += pulled.stats.applied;
+        report.merged += pushed.stats.merged + pulled.stats.merged;
+        report.problems = [...pushed.stats.problems, ...pulled.stats.problems];
+        report.pending = await store.outboxCount();
+        const { accepted, merged, rebased } = pushed.stats;
+        const progressed = accepted + merged + rebased + pulled.stats.merged > 0;
+        if (report.pending === 0) {
+          // Idle: re-encrypt a batch of records still under an older key epoch.
+          const queued = await queueReencryption(store, codec.currentEpoch(), reencryptBatch);
+          report.pending = await store.outboxCount();
+          if (queued === 0) break;
+        } else if (!progressed) {
+          break;
+        }
+      }
+      if (report.pending === 0) await store.setLastSyncedAt(now().toISOString());
+      return { ok: true, value: report };
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// What the sync engine needs from the device's storage. The Dexie implementation (in
+// src/db, wired by the app) must make every `apply` one IndexedDB transaction; the
+// in-memory implementation (memory-local-store.ts) is the reference used by the tests.
+//
+// Per record the store keeps a "shadow": the server revision this device last saw, that
+// version's plaintext (the base of the next three-way merge) and the changes sent but not
+// yet acknowledged (a response lost on the way leaves them there; their changeIds are
+// reused by retries and recognised when the server's copy comes back).
+
+/** A decrypted record: any JSON object with an id. Unknown fields are carried along. */
+export type SyncRecord = { [field: string]: unknown; id: string };
+
+export type OutboxItem = { seq: number; kind: string; recordId: string };
+
+export type SentChange = {
+  changeId: string;
+  /** The outbox entry this change was made from. */
+  outboxSeq: number;
+  baseRev: number;
+  /** What was sent (plaintext). */
+  record: SyncRecord;
+};
+
+export type RecordShadow = {
+  /** The last server revision seen (0: none yet). */
+  rev: number;
+  /** The plaintext of that revision (null: none yet). */
+  base: SyncRecord | null;
+  unacked: SentChange[];
+  /** Key epoch of that revision's ciphertext (progressive re-encryption looks for old ones). */
+  keyEpoch?: number;
+};
+
+export const EMPTY_SHADOW: RecordShadow = { rev: 0, base: null, unacked: [] };
+
+export type RecordUpdate = {
+  kind: string;
+  id: string;
+  shadow: RecordShadow;
+  /** A new local value (merge result or pulled version); absent: local record untouched. */
+  record?: SyncRecord;
+  /**
+   * With `record`: the outbox seq the engine saw when it computed the value (null: no
+   * entry). If the store's entry differs now, the user edited meanwhile: the whole apply
+   * is refused with 'local-changed' and the engine computes again.
+   */
+  expectedOutboxSeq?: number | null;
+  /** Remove the outbox entry if (and only if) it still has this seq. */
+  removeOutboxSeq?: number;
+};
+
+/** A record sync could not apply, kept until a later version of it applies. */
+export type RecordProblem = { kind: string; id: string; code: string };
+
+export type ApplyBatch = {
+  updates: RecordUpdate[];
+  problems?: RecordProblem[];
+  /** The pull cursor after this page; absent for push results. */
+  cursor?: number;
+};
+
+export type SyncMeta = { cursor: number; lastSyncedAt: string | null };
+
+export type LocalStore = {
+  /** Outbox entries with seq > afterSeq, ascending, at most `limit`. */
+  readOutbox(afterSeq: number, limit: number): Promise<OutboxItem[]>;
+  outboxCount(): Promise<number>;
+  outboxSeqOf(kind: string, id: string): Promise<number | null>;
+  getRecord(kind: string, id: string): Promise<SyncRecord | undefined>;
+  getShadow(kind: string, id: string): Promise<RecordShadow | undefined>;
+  /** Persists shadows (the changes about to be sent) before a push goes out. */
+  saveShadows(shadows: { kind: string; id: string; shadow: RecordShadow }[]): Promise<void>;
+  /** All of it or nothing; 'local-changed' when an expectation failed. */
+  apply(batch: ApplyBatch): Promise<{ ok: true } | { ok: false; code: 'local-changed' }>;
+  /** Records whose server version is of an epoch below `epoch`, and not in the outbox. */
+  staleEpochRecords(epoch: number, limit: number): Promise<{ kind: string; id: string }[]>;
+  /** Puts records into the outbox unchanged (to be pushed again, re-encrypted). */
+  enqueue(records: { kind: string; id: string }[]): Promise<void>;
+  getMeta(): Promise<SyncMeta>;
+  setLastSyncedAt(at: string): Promise<void>;
+  problems(): Promise<RecordProblem[]>;
+};

@@ -1,0 +1,210 @@
+// Pushing the outbox: batches of encrypted changes, one result per record.
+//
+// Before a batch goes out, the changes are saved as "unacked" in the record shadows, so
+// a retry after a lost response reuses the same changeIds (the server answers a known
+// changeId with its original result and never applies it twice). A conflict whose server
+// version carries one of our own unacked changeIds is our own change coming back: it is
+// taken as acknowledged. Any other conflict is merged (merge.ts) and pushed again.
+import { syncLimits, type PushResult, type RecordChange } from '../shared/sync-protocol';
+import {
+  EMPTY_SHADOW,
+  type LocalStore,
+  type OutboxItem,
+  type RecordProblem,
+  type RecordUpdate,
+  type SentChange,
+  type SyncRecord,
+} from './local-store';
+import { deepEqual, mergeRecord } from './merge';
+import type { RecordCodec } from './record-codec';
+import type { Transport, TransportErr } from './transport';
+
+export type PushDeps = {
+  store: LocalStore;
+  transport: Transport;
+  codec: RecordCodec;
+  newChangeId: () => string;
+  batchSize?: number;
+};
+
+export type PushStats = {
+  accepted: number;
+  merged: number;
+  /** Records to send again at once (rebased on a newer revision). */
+  rebased: number;
+  problems: RecordProblem[];
+};
+
+const MAX_UNACKED = 20;
+
+type Prepared = { item: OutboxItem; sent: SentChange; local: SyncRecord; change: RecordChange };
+
+async function prepare(deps: PushDeps, items: OutboxItem[]): Promise<Prepared[]> {
+  const prepared: Prepared[] = [];
+  for (const item of items) {
+    const local = await deps.store.getRecord(item.kind, item.recordId);
+    if (!local) continue; // an outbox entry without its record: nothing to send
+    const shadow = (await deps.store.getShadow(item.kind, item.recordId)) ?? EMPTY_SHADOW;
+    // Reuse the changeId of an identical earlier attempt (lost request or response).
+    const sent = shadow.unacked.find(
+      (change) =>
+        change.outboxSeq === item.seq &&
+        change.baseRev === shadow.rev &&
+        deepEqual(change.record, local),
+    ) ?? { changeId: deps.newChangeId(), outboxSeq: item.seq, baseRev: shadow.rev, record: local };
+    const encoded = await deps.codec.encode(item.kind, local, sent.baseRev + 1);
+    prepared.push({
+      item,
+      sent,
+      local,
+      change: {
+        id: item.recordId,
+        kind: item.kind,
+        baseRev: sent.baseRev,
+        changeId: sent.changeId,
+        keyEpoch: encoded.keyEpoch,
+        deleted: encoded.deleted,
+        ciphertext: encoded.ciphertext,
+      },
+    });
+  }
+  return prepared;
+}
+
+async function persistUnacked(store: LocalStore, prepared: Prepared[]): Promise<void> {
+  const shadows = [];
+  for (const { item, sent } of prepared) {
+    const shadow = (await store.getShadow(item.kind, item.recordId)) ?? EMPTY_SHADOW;
+    if (shadow.unacked.some((change) => change.changeId === sent.changeId)) continue;
+    // Bounded: long offline periods with many edits and attempts must not grow it forever.
+    // Forgetting an old attempt costs at worst a conflict entry with our own older value.
+    const unacked = [...shadow.unacked, sent].slice(-MAX_UNACKED);
+    shadows.push({ kind: item.kind, id: item.recordId, shadow: { ...shadow, unacked } });
+  }
+  if (shadows.length > 0) await store.saveShadows(shadows);
+}
+
+/** What to store for one push result; null when nothing changes locally. */
+async function handleResult(
+  deps: PushDeps,
+  { item, sent, local, change }: Prepared,
+  result: PushResult,
+  stats: PushStats,
+): Promise<RecordUpdate | null> {
+  const { kind, recordId: id } = item;
+  if (result.status === 'ok') {
+    stats.accepted += 1;
+    return {
+      kind,
+      id,
+      shadow: { rev: result.rev, base: sent.record, unacked: [], keyEpoch: change.keyEpoch },
+      removeOutboxSeq: item.seq,
+    };
+  }
+  if (result.status === 'rejected') {
+    stats.problems.push({ kind, id, code: `push-${result.code}` });
+    return null;
+  }
+  const current = result.current;
+  if (!current) {
+    // The server lost the revision we based on: send the record again as new.
+    stats.rebased += 1;
+    return { kind, id, shadow: EMPTY_SHADOW };
+  }
+  const shadow = (await deps.store.getShadow(kind, id)) ?? EMPTY_SHADOW;
+  const own = shadow.unacked.find((change) => change.changeId === current.changeId);
+  if (own) {
+    // Our own earlier change (its response was lost): acknowledged; rebase on it.
+    stats.rebased += 1;
+    return {
+      kind,
+      id,
+      shadow: { rev: current.rev, base: own.record, unacked: [], keyEpoch: current.keyEpoch },
+      record: local,
+      expectedOutboxSeq: item.seq,
+      ...(deepEqual(own.record, local) ? { removeOutboxSeq: item.seq } : {}),
+    };
+  }
+  const remote = await deps.codec.decode(current);
+  if (!remote.ok) {
+    stats.problems.push({ kind, id, code: remote.code });
+    return null;
+  }
+  const merged = mergeRecord(kind, shadow.base, local, remote.value);
+  stats.merged += 1;
+  return {
+    kind,
+    id,
+    shadow: { rev: current.rev, base: remote.value, unacked: [], keyEpoch: current.keyEpoch },
+    record: merged.record,
+    expectedOutboxSeq: item.seq,
+    ...(deepEqual(merged.record, remote.value) ? { removeOutboxSeq: item.seq } : {}),
+  };
+}
+
+/** Splits a batch so that no request body comes near the server's JSON limit. */
+function bySize(prepared: Prepared[]): Prepared[][] {
+  const budget = syncLimits.maxJsonBody * 0.8;
+  const groups: Prepared[][] = [];
+  let group: Prepared[] = [];
+  let size = 0;
+  for (const entry of prepared) {
+    const entrySize = entry.change.ciphertext.length + 300;
+    if (group.length > 0 && size + entrySize > budget) {
+      groups.push(group);
+      group = [];
+      size = 0;
+    }
+    group.push(entry);
+    size += entrySize;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
+async function pushGroup(
+  deps: PushDeps,
+  group: Prepared[],
+  stats: PushStats,
+): Promise<TransportErr | null> {
+  const response = await deps.transport.push({ changes: group.map((p) => p.change) });
+  if (!response.ok) return response;
+  const firstProblem = stats.problems.length;
+  for (const [index, entry] of group.entries()) {
+    const result = response.value.results[index];
+    const { kind, recordId: id } = entry.item;
+    if (!result || result.changeId !== entry.sent.changeId) {
+      stats.problems.push({ kind, id, code: 'push-no-result' });
+      continue;
+    }
+    const update = await handleResult(deps, entry, result, stats);
+    // One record per apply: a record the user edited meanwhile does not hold up the rest
+    // (it stays in the outbox and goes out in the next round).
+    if (update) await deps.store.apply({ updates: [update] });
+  }
+  const problems = stats.problems.slice(firstProblem);
+  if (problems.length > 0) await deps.store.apply({ updates: [], problems }); // for the status
+  return null;
+}
+
+/** Pushes the whole outbox once, batch by batch; stops at the first transport failure. */
+export async function pushOutbox(
+  deps: PushDeps,
+): Promise<{ ok: true; stats: PushStats } | TransportErr> {
+  const batchSize = Math.min(deps.batchSize ?? syncLimits.maxPushBatch, syncLimits.maxPushBatch);
+  const stats: PushStats = { accepted: 0, merged: 0, rebased: 0, problems: [] };
+  let afterSeq = 0;
+  for (;;) {
+    const items = await deps.store.readOutbox(afterSeq, batchSize);
+    const last = items.at(-1);
+    if (!last) return { ok: true, stats };
+    afterSeq = last.seq;
+    const prepared = await prepare(deps, items);
+    if (prepared.length === 0) continue;
+    await persistUnacked(deps.store, prepared);
+    for (const group of bySize(prepared)) {
+      const failed = await pushGroup(deps, group, stats);
+      if (failed) return failed;
+    }
+  }
+}
