@@ -16,6 +16,9 @@ export function emptyCase(): Omit<Case, keyof RecordBase> {
     responsibleVolunteer: '',
     status: 'open',
     notes: '',
+    moveInDate: '',
+    previousAddress: { street: '', postalCode: '', city: '', country: '' },
+    landlord: { name: '', street: '', postalCode: '', city: '' },
   };
 }
 
@@ -33,6 +36,7 @@ export function emptyPerson(caseId: string): Omit<Person, keyof RecordBase> {
     nationality: '',
     sex: '',
     relationship: '',
+    maritalStatus: '',
     residence: { document: '', paragraph: '', documentNumber: '', expiresOn: '' },
     bamfFileNumber: '',
     azrNumber: '',

@@ -69,6 +69,12 @@ export type Case = RecordBase & {
   responsibleVolunteer: string;
   status: CaseStatus;
   notes: string;
+  /** Day of moving into `address` (Anmeldung, Wohnungsgeberbestätigung). Optional: added later. */
+  moveInDate?: IsoDate | '';
+  /** The address before `address`; `country` is an ISO 3166-1 code, "" for Germany. */
+  previousAddress?: { street: string; postalCode: string; city: string; country: string };
+  /** Landlord (Wohnungsgeber) of the flat at `address`. */
+  landlord?: { name: string; street: string; postalCode: string; city: string };
 };
 
 /** Sex as official German forms ask it (PStG: männlich, weiblich, divers, ohne Angabe). */
@@ -88,6 +94,18 @@ export const RELATIONSHIPS = [
   'other',
 ] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
+
+/** Marital status (Familienstand) as German forms ask it; "separated" is "dauernd getrennt lebend". */
+export const MARITAL_STATUSES = [
+  'single',
+  'married',
+  'separated',
+  'divorced',
+  'widowed',
+  'civil-partnership',
+  'civil-partnership-dissolved',
+] as const;
+export type MaritalStatus = (typeof MARITAL_STATUSES)[number];
 
 /** Residence documents as German authorities issue them. */
 export const RESIDENCE_DOCUMENTS = [
@@ -128,6 +146,8 @@ export type Person = RecordBase & {
   nationality: Nationality;
   sex: Sex | '';
   relationship: Relationship | '';
+  /** Optional: added after the first release, so older records lack it. */
+  maritalStatus?: MaritalStatus | '';
   residence: {
     document: ResidenceDocument | '';
     /** Legal basis, e.g. "§ 25 Abs. 2 AufenthG" for an Aufenthaltserlaubnis. */

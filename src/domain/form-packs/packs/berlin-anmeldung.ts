@@ -1,0 +1,156 @@
+// Berlin: Anmeldung einer Wohnung (registration of a flat with the Bürgeramt). Fills the new
+// and the previous flat, the move-in date and persons 1 and 2 (the subject and the next member
+// of the household). "Alleinige Wohnung" and "no other flats in Germany" are ticked as fixed
+// values: true for nearly every household Lotse serves, and shown as fixed in the draft.
+// Unknown parts of a date of birth are written as 00, as the Meldewesen records them.
+import type { FormPack, PersonSlot } from '../types';
+import {
+  SUBJECT,
+  birthDate,
+  caseField,
+  countryOf,
+  derived,
+  editionFields,
+  field,
+  fixed,
+  join,
+  member,
+  moveInDate,
+  person,
+} from './build';
+
+const FAMILY = 'Familienmitglied ist';
+const personFields = (slot: PersonSlot, prefix: string) => [
+  field(`${prefix}Familienname ggf Doktorgrad Passname`, person(slot, 'familyName')),
+  field(`${prefix}Vornamen Rufnamen unterstreichen`, person(slot, 'givenNames')),
+  field(`${prefix}Geburtsname`, person(slot, 'birthName')),
+  field(`${prefix}Geschlecht`, derived({ type: 'sex', person: slot, style: 'word' })),
+  field(
+    `${prefix}Tag Ort Land der Geburt`,
+    join(
+      ', ',
+      birthDate(slot),
+      person(slot, 'placeOfBirth'),
+      countryOf(person(slot, 'countryOfBirth')),
+    ),
+  ),
+  field(`${prefix}Staatsangehörigkeiten`, countryOf(person(slot, 'nationality'))),
+];
+
+export const berlinAnmeldung: FormPack = {
+  format: 'lotse-form-pack',
+  version: 1,
+  id: 'de-berlin-anmeldung',
+  title: {
+    de: 'Berlin: Anmeldung einer Wohnung',
+    en: 'Berlin: registration of a flat (Anmeldung)',
+  },
+  authority: 'buergeramt',
+  edition: {
+    label: 'Berlin',
+    fingerprint: '627ebdb4770ad3d9dce172e585321224d30b919fd3e19b402b7995951923dce4',
+    fields: editionFields([
+      ['Tagesstempel', 'text'],
+      ['Amtl Vermerke', 'text'],
+      ['Anmeldung', 'text'],
+      ['Gemeindekennzahl', 'text'],
+      ['Gemeindekennzahl_2', 'text'],
+      ['alleinige', 'checkbox'],
+      ['Haupt', 'checkbox'],
+      ['Neben', 'checkbox'],
+      ['alleinige_2', 'checkbox'],
+      ['Haupt_2', 'checkbox'],
+      ['Neben_2', 'checkbox'],
+      ['Tag des EinzugsRow1', 'text'],
+      ['Postleitzahl Gemeinde OrtsteilRow1', 'text'],
+      ['Tag des AuszugsRow1', 'text'],
+      ['Postleitzahl GemeindeKreisLandRow1', 'text'],
+      ['Straße Hausnummer ZusätzeRow1', 'text'],
+      ['Straße Hausnummer ZusätzeRow1_2', 'text'],
+      ['Straße Hausnummer ZusätzeRow2', 'text'],
+      ['Straße Hausnummer ZusätzeRow2_2', 'text'],
+      ['Straße Hausnummer ZusätzeRow2_3', 'text'],
+      ['Straße Hausnummer ZusätzeRow2_4', 'text'],
+      ['Bei Zuzug aus dem Ausland StaatRow1', 'text'],
+      ['Nein', 'checkbox'],
+      ['Ja und zwar als', 'checkbox'],
+      ['Hauptwohnung', 'checkbox'],
+      ['Nebenwohnung', 'checkbox'],
+      ['Nein_2', 'checkbox'],
+      ['Ja', 'checkbox'],
+      ['Familienname ggf Doktorgrad Passname', 'multiline'],
+      ['Vornamen Rufnamen unterstreichen', 'text'],
+      ['Geburtsname', 'text'],
+      ['Geschlecht', 'text'],
+      ['Tag Ort Land der Geburt', 'text'],
+      ['Religionsgesellschaft', 'text'],
+      ['Staatsangehörigkeiten', 'text'],
+      ['OrdensKünstlername', 'text'],
+      ['Familienmitglied istFamilienname ggf Doktorgrad Passname', 'text'],
+      ['Familienmitglied istVornamen Rufnamen unterstreichen', 'text'],
+      ['Familienmitglied istGeburtsname', 'text'],
+      ['Familienmitglied istGeschlecht', 'text'],
+      ['Familienmitglied istTag Ort Land der Geburt', 'text'],
+      ['Familienmitglied istReligionsgesellschaft', 'text'],
+      ['Familienmitglied istStaatsangehörigkeiten', 'text'],
+      ['Familienmitglied istOrdensKünstlername', 'text'],
+      ['Familienstand 1oder 1 und 2Row1', 'text'],
+      ['Angaben zur Eheschließung  Lebenspartnerschaft Datum Ort Land AZRow1', 'text'],
+      ['Angaben zur Eheschließung  Lebenspartnerschaft Datum Ort Land AZRow1_2', 'text'],
+      [
+        'Dokumente Dokumentenarten  PA  Personalausweise RP  Reisepässe KP  Kinderreisepass',
+        'text',
+      ],
+      ['Name Vorname', 'text'],
+      ['ArtRow1', 'text'],
+      ['AusstellungsbehördeRow1', 'text'],
+      ['SeriennummerRow1', 'text'],
+      ['DatumRow1', 'text'],
+      ['gültig bisRow1', 'text'],
+      ['Name Vorname_2', 'text'],
+      ['ArtRow1_2', 'text'],
+      ['AusstellungsbehördeRow1_2', 'text'],
+      ['SeriennummerRow1_2', 'text'],
+      ['DatumRow1_2', 'text'],
+      ['gültig bisRow1_2', 'text'],
+      [
+        'Datum Unterschrift eineseiner der Meldepflichtigen oder einer Person mit BetreuungsvollmachtRow1',
+        'multiline',
+      ],
+    ]),
+  },
+  mappings: [
+    field('alleinige', fixed(true)),
+    field('Tag des EinzugsRow1', moveInDate()),
+    field(
+      'Postleitzahl Gemeinde OrtsteilRow1',
+      join(' ', caseField('address.postalCode'), caseField('address.city')),
+    ),
+    field(
+      'Postleitzahl GemeindeKreisLandRow1',
+      join(' ', caseField('previousAddress.postalCode'), caseField('previousAddress.city')),
+    ),
+    field('Straße Hausnummer ZusätzeRow1', caseField('address.street')),
+    field('Straße Hausnummer ZusätzeRow1_2', caseField('previousAddress.street')),
+    // Only for a move from abroad: an empty country means the previous flat was in Germany.
+    field(
+      'Bei Zuzug aus dem Ausland StaatRow1',
+      derived({
+        type: 'if-filled',
+        test: caseField('previousAddress.country'),
+        value: countryOf(caseField('previousAddress.country')),
+      }),
+    ),
+    field('Nein_2', fixed(true)),
+    ...personFields(SUBJECT, ''),
+    ...personFields(member(2), FAMILY),
+    field(
+      'Familienstand 1oder 1 und 2Row1',
+      derived({ type: 'marital-status', person: SUBJECT, style: 'code' }),
+    ),
+    field(
+      'Datum Unterschrift eineseiner der Meldepflichtigen oder einer Person mit BetreuungsvollmachtRow1',
+      derived({ type: 'date', date: { from: 'today' }, unknown: 'zeros' }),
+    ),
+  ],
+};
