@@ -18,6 +18,10 @@ export const syncPaths = {
   revokeDevice: (deviceId: string) => `/api/v1/devices/${deviceId}/revoke`,
   /** PUT SetKeyMaterialRequest → SetKeyMaterialResponse (the device itself, or an admin). */
   keyMaterial: (deviceId: string) => `/api/v1/devices/${deviceId}/key-material`,
+  /** PUT SetPublicKeyRequest → SetPublicKeyResponse (the device itself only). */
+  publicKey: (deviceId: string) => `/api/v1/devices/${deviceId}/public-key`,
+  /** POST (admin) RotateKeyEpochRequest → RotateKeyEpochResponse: a new key epoch + grants. */
+  keyEpochs: '/api/v1/key-epochs',
   /** POST (admin) CreateInviteRequest → CreateInviteResponse. */
   invites: '/api/v1/invites',
   /** POST ClaimInviteRequest → ClaimInviteResponse (no auth; the claim token proves the link). */
@@ -46,8 +50,10 @@ export const syncLimits = {
   maxPushBatch: 200,
   /** Largest ciphertext of one record, in bytes after base64 decoding. */
   maxRecordCiphertext: 256 * 1024,
-  /** Largest opaque key blob (key material, wrapped team key), bytes after decoding. */
+  /** Largest opaque key blob (key material, wrapped team key, public key, grant), bytes. */
   maxKeyBlob: 16 * 1024,
+  /** Most grants in one key rotation (one per active device of the team). */
+  maxGrants: 1000,
   /** Pull page size when `limit` is not given, and the largest accepted. */
   defaultPullLimit: 200,
   maxPullLimit: 1000,
@@ -69,8 +75,14 @@ export type DeviceRole = 'admin' | 'member';
 // ---------------------------------------------------------------- teams, devices, invites
 
 export type CreateTeamRequest = {
-  /** Opaque (base64) key material of the creating device, e.g. its passphrase-wrapped team key. */
+  /**
+   * Opaque (base64) key material of the creating device. Lotse's app sends no secret here
+   * (docs/security.md: the passphrase-wrapped keyring stays on the device); any opaque
+   * bytes the device wants back from GET /session, e.g. a format marker.
+   */
   keyMaterial: string;
+  /** The device's public key (base64; Lotse: raw ECDH P-256, 65 bytes) for key-epoch grants. */
+  publicKey?: string;
 };
 
 /** What a device receives when it joins: its id and bearer token (shown once, stored hashed). */
@@ -84,18 +96,33 @@ export type DeviceCredentials = {
 
 export type CreateTeamResponse = DeviceCredentials;
 
+/** One epoch's data key wrapped for one device's public key (crypto/member-keys.ts). */
+export type KeyGrant = {
+  epoch: number;
+  /** Opaque (base64) grant; only the device holding the matching private key opens it. */
+  wrappedKey: string;
+};
+
 export type SessionResponse = {
   teamId: string;
   deviceId: string;
   role: DeviceRole;
   keyMaterial: string;
+  /** This device's public key (base64), null until it sent one. */
+  publicKey: string | null;
   /** The team's current sequence number (the newest cursor). */
   seq: number;
+  /** The team's current key epoch (0 until the first rotation); pushes below it are refused. */
+  keyEpoch: number;
+  /** Every grant addressed to this device, ascending by epoch. */
+  grants: KeyGrant[];
 };
 
 export type DeviceInfo = {
   deviceId: string;
   role: DeviceRole;
+  /** Base64 public key for grants, null when the device never sent one. */
+  publicKey: string | null;
   /** ISO 8601, server clock. */
   createdAt: string;
   revokedAt: string | null;
@@ -108,7 +135,28 @@ export type RevokeDeviceResponse = { deviceId: string; revokedAt: string };
 export type SetKeyMaterialRequest = { keyMaterial: string };
 export type SetKeyMaterialResponse = { deviceId: string };
 
+export type SetPublicKeyRequest = { publicKey: string };
+export type SetPublicKeyResponse = { deviceId: string };
+
+/**
+ * A new key epoch, sent by the admin device that removed a member: the new data key wrapped
+ * for every active device of the team (itself included), exactly one grant each.
+ */
+export type RotateKeyEpochRequest = {
+  /** Must be above the team's current key epoch. */
+  epoch: number;
+  grants: { deviceId: string; wrappedKey: string }[];
+};
+
+export type RotateKeyEpochResponse = { keyEpoch: number };
+
 export type CreateInviteRequest = {
+  /**
+   * The invite's id, made by the inviting device (a UUID) so that it can bind the sealed team
+   * key to it (crypto/invite.ts) before the one request goes out; the server makes one when it
+   * is absent. An id that exists already is 400 `invalid-request`.
+   */
+  inviteId?: string;
   /**
    * base64url of HKDF(secret, 'claim'): the link's secret stays in the URL fragment
    * (`…/#invite=<inviteId>.<secret>`); the server keeps only SHA-256 of this token.
@@ -128,6 +176,8 @@ export type ClaimInviteRequest = {
   claimToken: string;
   /** Opaque (base64) key material of the joining device. */
   keyMaterial: string;
+  /** The joining device's public key (base64) for key-epoch grants. */
+  publicKey?: string;
 };
 
 export type ClaimInviteResponse = DeviceCredentials & { wrappedTeamKey: string };
@@ -177,6 +227,12 @@ export const pushRejectCodes = [
   'kind-mismatch',
   /** The ciphertext is larger than syncLimits.maxRecordCiphertext. */
   'ciphertext-too-large',
+  /**
+   * keyEpoch is below the team's current key epoch: fetch this device's grant (GET /session),
+   * re-encrypt with the new key and push again. Keeps a device that missed a rotation from
+   * writing data a removed member can still read.
+   */
+  'stale-key-epoch',
 ] as const;
 export type PushRejectCode = (typeof pushRejectCodes)[number];
 
@@ -266,6 +322,10 @@ export const syncErrorCodes = [
   'blob-complete',
   /** 409: complete or download asked for a blob with chunks missing. */
   'blob-incomplete',
+  /** 409: a key rotation's epoch is not above the team's current epoch (someone was first). */
+  'key-epoch-conflict',
+  /** 409: a key rotation's grants are not exactly one per active device of the team. */
+  'key-grants-mismatch',
   /** 422: the chunks do not add up to the announced size. */
   'blob-size-mismatch',
   /** 422: the chunks do not hash to the announced SHA-256. */

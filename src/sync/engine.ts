@@ -23,6 +23,14 @@ export type SyncEngineOptions = {
    * pending (0 turns progressive re-encryption off). Default 50.
    */
   reencryptBatchSize?: number;
+  /**
+   * Called (at most once a run) when the server refused changes as `stale-key-epoch`: fetch
+   * this device's grants (KeyTransport.session), add the new keys to the keyring the codec
+   * reads, and resolve true when the codec's current epoch moved; the refused changes are
+   * then pushed again, encrypted with the new key. Without it (or on false) they stay in the
+   * outbox and are reported as `push-stale-key-epoch` problems.
+   */
+  refreshKeys?: () => Promise<boolean>;
 };
 
 export type SyncReport = {
@@ -51,7 +59,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   return {
     async syncOnce() {
       const report: SyncReport = { pushed: 0, pulled: 0, merged: 0, problems: [], pending: 0 };
+      // Keys are fetched at most once a run, by whichever step meets the new epoch first: a
+      // push refused as stale-key-epoch, or a pulled record under an epoch we lack.
+      let refreshed = false;
+      const refreshKeys = async (): Promise<boolean> => {
+        if (refreshed || !options.refreshKeys) return false;
+        refreshed = true;
+        const before = codec.currentEpoch();
+        return (await options.refreshKeys()) && codec.currentEpoch() > before;
+      };
       for (let round = 0; round < MAX_ROUNDS; round += 1) {
+        const epochAtStart = codec.currentEpoch();
         const pushed = await pushOutbox({
           store,
           transport,
@@ -60,7 +78,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           batchSize: options.pushBatchSize,
         });
         if (!pushed.ok) return pushed;
-        const pulled = await pullAll({ store, transport, codec, pageSize: options.pullPageSize });
+        const pulled = await pullAll({
+          store,
+          transport,
+          codec,
+          pageSize: options.pullPageSize,
+          refreshKeys,
+        });
         if (!pulled.ok) return pulled;
 
         report.pushed += pushed.stats.accepted;
@@ -69,7 +93,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         report.problems = [...pushed.stats.problems, ...pulled.stats.problems];
         report.pending = await store.outboxCount();
         const { accepted, merged, rebased } = pushed.stats;
-        const progressed = accepted + merged + rebased + pulled.stats.merged > 0;
+        let progressed = accepted + merged + rebased + pulled.stats.merged > 0;
+        if (pushed.stats.staleEpoch > 0) {
+          // Refused under an old key: with the new one (fetched now, or by this round's pull)
+          // the next round sends them again.
+          await refreshKeys();
+          progressed = progressed || codec.currentEpoch() > epochAtStart;
+        }
         if (report.pending === 0) {
           // Idle: re-encrypt a batch of records still under an older key epoch.
           const queued = await queueReencryption(store, codec.currentEpoch(), reencryptBatch);

@@ -3,12 +3,23 @@
 import {
   isSyncErrorEnvelope,
   syncPaths,
+  type ClaimInviteRequest,
+  type ClaimInviteResponse,
+  type CreateInviteResponse,
+  type CreateTeamRequest,
+  type CreateTeamResponse,
+  type DeviceListResponse,
   type EventsResponse,
   type PullResponse,
   type PushResponse,
+  type RotateKeyEpochResponse,
+  type SessionResponse,
+  type SetPublicKeyResponse,
 } from '../shared/sync-protocol';
 import { parseRetryAfter } from './backoff';
-import { transportErr, type Transport, type TransportResult } from './transport';
+import { transportErr, type KeyTransport, type Transport, type TransportResult } from './transport';
+
+export type HttpTransport = Transport & KeyTransport;
 
 export type HttpTransportOptions = {
   /** Origin of the server, e.g. "https://lotse.example.org" (no trailing slash). */
@@ -22,6 +33,14 @@ export type HttpTransportOptions = {
 
 type Shape<T> = (value: unknown) => value is T;
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
@@ -34,15 +53,48 @@ const isPullResponse: Shape<PullResponse> = (v): v is PullResponse =>
   typeof v.hasMore === 'boolean';
 const isEventsResponse: Shape<EventsResponse> = (v): v is EventsResponse =>
   isObject(v) && typeof v.seq === 'number' && typeof v.changed === 'boolean';
+const isSessionResponse: Shape<SessionResponse> = (v): v is SessionResponse =>
+  isObject(v) &&
+  typeof v.deviceId === 'string' &&
+  typeof v.seq === 'number' &&
+  typeof v.keyEpoch === 'number' &&
+  Array.isArray(v.grants);
+const isRotateResponse: Shape<RotateKeyEpochResponse> = (v): v is RotateKeyEpochResponse =>
+  isObject(v) && typeof v.keyEpoch === 'number';
+const isInviteResponse: Shape<CreateInviteResponse> = (v): v is CreateInviteResponse =>
+  isObject(v) && typeof v.inviteId === 'string' && typeof v.expiresAt === 'string';
+const isCredentials: Shape<CreateTeamResponse> = (v): v is CreateTeamResponse =>
+  isObject(v) &&
+  typeof v.teamId === 'string' &&
+  typeof v.deviceId === 'string' &&
+  typeof v.deviceToken === 'string';
+const isClaimResponse: Shape<ClaimInviteResponse> = (v): v is ClaimInviteResponse =>
+  isObject(v) && typeof v.wrappedTeamKey === 'string' && isCredentials(v);
+const isDeviceList: Shape<DeviceListResponse> = (v): v is DeviceListResponse =>
+  isObject(v) && Array.isArray(v.devices);
+const isDeviceIdResponse: Shape<SetPublicKeyResponse> = (v): v is SetPublicKeyResponse =>
+  isObject(v) && typeof v.deviceId === 'string';
 
-export function createHttpTransport(options: HttpTransportOptions): Transport {
+type Call = <T>(
+  path: string,
+  init: {
+    method: 'GET' | 'POST' | 'PUT';
+    body?: unknown;
+    extraTimeoutMs?: number;
+    signal?: AbortSignal;
+  },
+  shape: Shape<T>,
+) => Promise<TransportResult<T>>;
+
+/** A JSON call to the server; without a device token, no Authorization header. */
+function httpCaller(options: HttpTransportOptions): Call {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const now = options.now ?? Date.now;
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
 
-  async function call<T>(
+  return async function call<T>(
     path: string,
-    init: { method: 'GET' | 'POST'; body?: unknown; extraTimeoutMs?: number; signal?: AbortSignal },
+    init: Parameters<Call>[1],
     shape: Shape<T>,
   ): Promise<TransportResult<T>> {
     // By hand rather than AbortSignal.any/timeout, which older Safari lacks.
@@ -56,14 +108,16 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       response = await doFetch(`${options.baseUrl}${path}`, {
         method: init.method,
         headers: {
-          authorization: `Bearer ${options.deviceToken}`,
+          ...(options.deviceToken ? { authorization: `Bearer ${options.deviceToken}` } : {}),
           ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: controller.signal,
         cache: 'no-store',
       });
-      body = await response.json().catch(() => undefined);
+      // A body cut mid-way throws here: a network error (retried), not a refused request.
+      const text = await response.text();
+      body = parseJson(text);
     } catch {
       // Offline, DNS, reset, timeout, abort, a body cut mid-way: all the same to the engine.
       return transportErr({ code: 'network-error' });
@@ -94,8 +148,11 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     }
     if (response.status === 401) return transportErr({ code: 'unauthorized' });
     return transportErr({ code: 'request-refused', status: response.status, apiCode });
-  }
+  };
+}
 
+export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
+  const call = httpCaller(options);
   return {
     push: (request) => call(syncPaths.push, { method: 'POST', body: request }, isPushResponse),
     pull: (after, limit) =>
@@ -106,5 +163,37 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         { method: 'GET', extraTimeoutMs: timeoutSeconds * 1000, signal },
         isEventsResponse,
       ),
+    session: () => call(syncPaths.session, { method: 'GET' }, isSessionResponse),
+    devices: () => call(syncPaths.devices, { method: 'GET' }, isDeviceList),
+    rotateKeyEpoch: (request) =>
+      call(syncPaths.keyEpochs, { method: 'POST', body: request }, isRotateResponse),
+    createInvite: (request) =>
+      call(syncPaths.invites, { method: 'POST', body: request }, isInviteResponse),
+    setPublicKey: (deviceId, publicKey) =>
+      call(
+        syncPaths.publicKey(deviceId),
+        { method: 'PUT', body: { publicKey } },
+        isDeviceIdResponse,
+      ),
+  };
+}
+
+/** The calls a device makes before it has a token: creating a team, claiming an invite. */
+export type JoinCalls = {
+  createTeam(request: CreateTeamRequest): Promise<TransportResult<CreateTeamResponse>>;
+  /** 410 `invite-used` / `invite-expired`, 403 `invite-invalid` come back as request-refused. */
+  claimInvite(
+    inviteId: string,
+    request: ClaimInviteRequest,
+  ): Promise<TransportResult<ClaimInviteResponse>>;
+};
+
+export function createHttpJoinCalls(options: Omit<HttpTransportOptions, 'deviceToken'>): JoinCalls {
+  const call = httpCaller({ ...options, deviceToken: '' });
+  return {
+    createTeam: (request) =>
+      call(syncPaths.teams, { method: 'POST', body: request }, isCredentials),
+    claimInvite: (inviteId, request) =>
+      call(syncPaths.claimInvite(inviteId), { method: 'POST', body: request }, isClaimResponse),
   };
 }

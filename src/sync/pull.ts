@@ -18,6 +18,12 @@ export type PullDeps = {
   transport: Transport;
   codec: RecordCodec;
   pageSize?: number;
+  /**
+   * A record under an epoch this device has no key for: fetch this device's grants and say
+   * whether the keyring gained a key (engine.ts passes its once-a-run refresh). The record is
+   * then decrypted again; without a key it is reported as `crypto-unknown-epoch`.
+   */
+  refreshKeys?: () => Promise<boolean>;
 };
 
 export type PullStats = { applied: number; merged: number; problems: RecordProblem[] };
@@ -50,7 +56,10 @@ async function updateFor(
     };
   }
 
-  const remote = await deps.codec.decode(server);
+  let remote = await deps.codec.decode(server);
+  if (!remote.ok && remote.code === 'crypto-unknown-epoch' && (await deps.refreshKeys?.())) {
+    remote = await deps.codec.decode(server);
+  }
   if (!remote.ok) return { kind, id, code: remote.code };
   const shadowNext = {
     rev: server.rev,

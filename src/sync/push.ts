@@ -32,6 +32,8 @@ export type PushStats = {
   merged: number;
   /** Records to send again at once (rebased on a newer revision). */
   rebased: number;
+  /** Changes refused as `stale-key-epoch`: this device lacks the team's newest key. */
+  staleEpoch: number;
   problems: RecordProblem[];
 };
 
@@ -102,6 +104,8 @@ async function handleResult(
     };
   }
   if (result.status === 'rejected') {
+    // Stays in the outbox: once the engine fetched the new key it goes out re-encrypted.
+    if (result.code === 'stale-key-epoch') stats.staleEpoch += 1;
     stats.problems.push({ kind, id, code: `push-${result.code}` });
     return null;
   }
@@ -192,7 +196,7 @@ export async function pushOutbox(
   deps: PushDeps,
 ): Promise<{ ok: true; stats: PushStats } | TransportErr> {
   const batchSize = Math.min(deps.batchSize ?? syncLimits.maxPushBatch, syncLimits.maxPushBatch);
-  const stats: PushStats = { accepted: 0, merged: 0, rebased: 0, problems: [] };
+  const stats: PushStats = { accepted: 0, merged: 0, rebased: 0, staleEpoch: 0, problems: [] };
   let afterSeq = 0;
   for (;;) {
     const items = await deps.store.readOutbox(afterSeq, batchSize);

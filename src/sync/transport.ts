@@ -2,10 +2,17 @@
 // (http-transport.ts) talks to src/server; tests use an in-memory server model.
 import type { Err, Ok } from '../shared/result';
 import type {
+  CreateInviteRequest,
+  CreateInviteResponse,
+  DeviceListResponse,
   EventsResponse,
   PullResponse,
   PushRequest,
   PushResponse,
+  RotateKeyEpochRequest,
+  RotateKeyEpochResponse,
+  SessionResponse,
+  SetPublicKeyResponse,
 } from '../shared/sync-protocol';
 
 export type TransportFailure =
@@ -43,6 +50,25 @@ export type Transport = {
     timeoutSeconds: number,
     signal?: AbortSignal,
   ): Promise<TransportResult<EventsResponse>>;
+};
+
+/**
+ * Key epochs over the wire (the HTTP transport implements it too). The engine itself only
+ * needs `Transport`; the app uses these to register the device's public key, to rotate the
+ * key after removing a member, and to fetch its grants (in the session) when a push comes
+ * back `stale-key-epoch`.
+ */
+export type KeyTransport = {
+  /** Who am I; the team's seq and key epoch; every key grant addressed to this device. */
+  session(): Promise<TransportResult<SessionResponse>>;
+  /** The team's devices with their public keys (a rotation wraps the new key for each). */
+  devices(): Promise<TransportResult<DeviceListResponse>>;
+  /** Admin only. 409 `key-epoch-conflict` / `key-grants-mismatch` come back as request-refused. */
+  rotateKeyEpoch(request: RotateKeyEpochRequest): Promise<TransportResult<RotateKeyEpochResponse>>;
+  /** Admin only: an invite (send a client-made inviteId to bind the sealed keyring to it). */
+  createInvite(request: CreateInviteRequest): Promise<TransportResult<CreateInviteResponse>>;
+  /** Registers (or replaces) this device's own public key (base64). */
+  setPublicKey(deviceId: string, publicKey: string): Promise<TransportResult<SetPublicKeyResponse>>;
 };
 
 export const isRetryable = (failure: TransportFailure): boolean =>

@@ -19,6 +19,8 @@ const statusOf: Readonly<Record<SyncFailureCode, number>> = {
   'method-not-allowed': 405,
   'blob-complete': 409,
   'blob-incomplete': 409,
+  'key-epoch-conflict': 409,
+  'key-grants-mismatch': 409,
   'invite-used': 410,
   'invite-expired': 410,
   'payload-too-large': 413,

@@ -3,6 +3,7 @@
 // indexes small integers, so no path trick ever reaches the store.
 import { syncLimits } from '../../shared/sync-protocol.js';
 import * as blobs from './blob-handlers.js';
+import * as keys from './key-handlers.js';
 import * as records from './record-handlers.js';
 import type { Access, AuthedCall, SyncCall } from './sync-context.js';
 import * as teams from './team-handlers.js';
@@ -38,6 +39,13 @@ export const syncRoutes: readonly SyncRoute[] = [
     access: 'device',
     handle: teams.setKeyMaterial,
   },
+  {
+    method: 'PUT',
+    pattern: ['devices', ':deviceId', 'public-key'],
+    access: 'device',
+    handle: keys.setPublicKey,
+  },
+  { method: 'POST', pattern: ['key-epochs'], access: 'admin', handle: keys.rotateKeyEpoch },
   { method: 'POST', pattern: ['invites'], access: 'admin', handle: teams.createInvite },
   {
     method: 'POST',

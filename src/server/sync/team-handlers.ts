@@ -15,11 +15,13 @@ import { newDeviceToken, sha256Hex } from './auth.js';
 import { readJsonBody } from './request-body.js';
 import type { AuthedCall, SyncCall } from './sync-context.js';
 import { sendSyncError } from './sync-errors.js';
-import { parseClaim, parseCreateInvite, parseKeyMaterial } from './validate.js';
+import { parseClaim, parseCreateInvite, parseKeyMaterial, parseOptionalKey } from './validate.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-async function jsonBody(call: SyncCall): Promise<{ ok: true; value: unknown } | { ok: false }> {
+export async function jsonBody(
+  call: SyncCall,
+): Promise<{ ok: true; value: unknown } | { ok: false }> {
   const body = await readJsonBody(call.req, syncLimits.maxJsonBody);
   if (body.ok) return body;
   sendSyncError(call.req, call.res, body.code, 'The request body could not be read');
@@ -30,14 +32,22 @@ export async function createTeam(call: SyncCall): Promise<void> {
   const body = await jsonBody(call);
   if (!body.ok) return;
   const keyMaterial = parseKeyMaterial(body.value);
-  if (!keyMaterial.ok)
-    return sendSyncError(call.req, call.res, 'invalid-request', 'keyMaterial must be base64');
+  const publicKey = parseOptionalKey(body.value, 'publicKey');
+  if (!keyMaterial.ok || !publicKey.ok) {
+    const message = 'keyMaterial (and publicKey, if given) must be base64';
+    return sendSyncError(call.req, call.res, 'invalid-request', message);
+  }
   const teamId = randomUUID();
   const deviceId = randomUUID();
   const deviceToken = newDeviceToken();
   await call.services.store.createTeam(
     teamId,
-    { deviceId, tokenHash: sha256Hex(deviceToken), keyMaterial: keyMaterial.value },
+    {
+      deviceId,
+      tokenHash: sha256Hex(deviceToken),
+      keyMaterial: keyMaterial.value,
+      publicKey: publicKey.value,
+    },
     call.services.now(),
   );
   const response: CreateTeamResponse = { teamId, deviceId, deviceToken, role: 'admin' };
@@ -45,12 +55,17 @@ export async function createTeam(call: SyncCall): Promise<void> {
 }
 
 export async function session({ req, res, device, services }: AuthedCall): Promise<void> {
+  const { store } = services;
+  const grants = await store.grantsFor(device.teamId, device.deviceId);
   const response: SessionResponse = {
     teamId: device.teamId,
     deviceId: device.deviceId,
     role: device.role,
     keyMaterial: device.keyMaterial.toString('base64'),
-    seq: await services.store.teamSeq(device.teamId),
+    publicKey: device.publicKey?.toString('base64') ?? null,
+    seq: await store.teamSeq(device.teamId),
+    keyEpoch: await store.teamKeyEpoch(device.teamId),
+    grants: grants.map((g) => ({ epoch: g.epoch, wrappedKey: g.wrappedKey.toString('base64') })),
   };
   sendJson(req, res, 200, response);
 }
@@ -61,6 +76,7 @@ export async function listDevices({ req, res, device, services }: AuthedCall): P
     devices: devices.map((d) => ({
       deviceId: d.deviceId,
       role: d.role,
+      publicKey: d.publicKey?.toString('base64') ?? null,
       createdAt: iso(d.createdAt),
       revokedAt: d.revokedAt === null ? null : iso(d.revokedAt),
     })),
@@ -104,9 +120,9 @@ export async function createInvite(call: AuthedCall): Promise<void> {
   if (!body.ok) return;
   const input = parseCreateInvite(body.value);
   if (!input.ok) return sendSyncError(req, res, 'invalid-request', 'Malformed invite');
-  const inviteId = randomUUID();
+  const inviteId = input.value.inviteId ?? randomUUID();
   const expiresAt = services.now() + input.value.expiresInSeconds * 1000;
-  await services.store.createInvite({
+  const created = await services.store.createInvite({
     inviteId,
     teamId: device.teamId,
     claimHash: sha256Hex(input.value.claimToken),
@@ -115,6 +131,7 @@ export async function createInvite(call: AuthedCall): Promise<void> {
     createdBy: device.deviceId,
     expiresAt,
   });
+  if (!created) return sendSyncError(req, res, 'invalid-request', 'This inviteId exists already');
   const response: CreateInviteResponse = { inviteId, expiresAt: iso(expiresAt) };
   sendJson(req, res, 201, response);
 }
@@ -137,7 +154,12 @@ export async function claimInvite(call: SyncCall): Promise<void> {
   const claimed = await services.store.claimInvite(
     params.inviteId ?? '',
     sha256Hex(input.value.claimToken),
-    { deviceId, tokenHash: sha256Hex(deviceToken), keyMaterial: input.value.keyMaterial },
+    {
+      deviceId,
+      tokenHash: sha256Hex(deviceToken),
+      keyMaterial: input.value.keyMaterial,
+      publicKey: input.value.publicKey,
+    },
     services.now(),
   );
   if (!claimed.ok) return sendSyncError(req, res, claimed.code, claimMessages[claimed.code]);

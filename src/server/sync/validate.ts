@@ -44,7 +44,34 @@ export function parseKeyMaterial(body: unknown): Result<Buffer, Invalid> {
   return keyMaterial ? ok(keyMaterial) : err('invalid-request');
 }
 
+/** An optional opaque key field (public keys): absent is null, present must be non-empty base64. */
+export function parseOptionalKey(body: unknown, field: string): Result<Buffer | null, Invalid> {
+  const value = isObject(body) ? body[field] : undefined;
+  if (value === undefined) return ok(null);
+  const bytes = decodeBase64(value, syncLimits.maxKeyBlob);
+  return bytes && bytes.length > 0 ? ok(bytes) : err('invalid-request');
+}
+
+export type RotateInput = { epoch: number; grants: { deviceId: string; wrappedKey: Buffer }[] };
+
+export function parseRotate(body: unknown): Result<RotateInput, Invalid> {
+  if (!isObject(body) || !isInt(body.epoch, 1, 2 ** 31 - 1) || !Array.isArray(body.grants)) {
+    return err('invalid-request');
+  }
+  const list: readonly unknown[] = body.grants;
+  if (list.length === 0 || list.length > syncLimits.maxGrants) return err('invalid-request');
+  const grants: RotateInput['grants'] = [];
+  for (const grant of list) {
+    if (!isObject(grant) || !isUuid(grant.deviceId)) return err('invalid-request');
+    const wrappedKey = decodeBase64(grant.wrappedKey, syncLimits.maxKeyBlob);
+    if (!wrappedKey || wrappedKey.length === 0) return err('invalid-request');
+    grants.push({ deviceId: grant.deviceId, wrappedKey });
+  }
+  return ok({ epoch: body.epoch, grants });
+}
+
 export type InviteInput = {
+  inviteId: string | null;
   claimToken: string;
   wrappedTeamKey: Buffer;
   expiresInSeconds: number;
@@ -60,15 +87,25 @@ export function parseCreateInvite(body: unknown): Result<InviteInput, Invalid> {
     return err('invalid-request');
   }
   if (role !== 'member' && role !== 'admin') return err('invalid-request');
-  return ok({ claimToken: body.claimToken, wrappedTeamKey, expiresInSeconds: expires, role });
+  const inviteId = body.inviteId ?? null;
+  if (inviteId !== null && !isUuid(inviteId)) return err('invalid-request');
+  return ok({
+    inviteId,
+    claimToken: body.claimToken,
+    wrappedTeamKey,
+    expiresInSeconds: expires,
+    role,
+  });
 }
 
 export function parseClaim(
   body: unknown,
-): Result<{ claimToken: string; keyMaterial: Buffer }, Invalid> {
+): Result<{ claimToken: string; keyMaterial: Buffer; publicKey: Buffer | null }, Invalid> {
   if (!isObject(body) || !isClaimToken(body.claimToken)) return err('invalid-request');
   const keyMaterial = decodeBase64(body.keyMaterial, syncLimits.maxKeyBlob);
-  return keyMaterial ? ok({ claimToken: body.claimToken, keyMaterial }) : err('invalid-request');
+  const publicKey = parseOptionalKey(body, 'publicKey');
+  if (!keyMaterial || !publicKey.ok) return err('invalid-request');
+  return ok({ claimToken: body.claimToken, keyMaterial, publicKey: publicKey.value });
 }
 
 /** The changes array of a push; the changes themselves are checked one by one. */

@@ -34,7 +34,10 @@ describe.each(backends)('teams and devices on %s', (backend) => {
       deviceId: team.deviceId,
       role: 'admin',
       keyMaterial: b64('admin-key-material'),
+      publicKey: null,
       seq: 0,
+      keyEpoch: 0,
+      grants: [],
     });
   });
 

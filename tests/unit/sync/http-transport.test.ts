@@ -101,6 +101,21 @@ describe('HTTP transport', () => {
     expect(await offline.pull(0, 10)).toMatchObject({ ok: false, code: 'network-error' });
   });
 
+  it('a body cut after the headers arrived is a network error, not a refused request', async () => {
+    // The headers reach the client first; the cut comes while it reads the body. (Reading the
+    // body with .json().catch() once turned this into request-refused, which halts sync.)
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000' });
+      res.flushHeaders();
+      setTimeout(() => {
+        res.write('{"records":[{"id":"');
+        setTimeout(() => res.destroy(), 30);
+      }, 30);
+    };
+    const transport = createHttpTransport({ baseUrl, deviceToken: 'tok' });
+    expect(await transport.pull(0, 10)).toMatchObject({ ok: false, code: 'network-error' });
+  });
+
   it('long-polls with the timeout in the query and can be aborted', async () => {
     handler = json(200, { seq: 9, changed: true });
     const transport = createHttpTransport({ baseUrl, deviceToken: 'tok' });

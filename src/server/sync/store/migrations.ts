@@ -70,6 +70,21 @@ const migrations: readonly (readonly string[])[] = [
       FOREIGN KEY (team_id, blob_id) REFERENCES blobs(team_id, id)
     )`,
   ],
+  // 2: key epochs on the wire — the team's current epoch (pushes below it are refused), each
+  // device's public key, and one grant (the epoch's data key wrapped for it) per device/epoch.
+  [
+    `ALTER TABLE teams ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 0`,
+    `ALTER TABLE devices ADD COLUMN public_key BINARY`,
+    `CREATE TABLE key_grants (
+      team_id TEXT NOT NULL REFERENCES teams(id),
+      device_id TEXT NOT NULL REFERENCES devices(id),
+      epoch INTEGER NOT NULL,
+      wrapped_key BINARY NOT NULL,
+      granted_by TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      PRIMARY KEY (team_id, device_id, epoch)
+    )`,
+  ],
 ];
 
 export const schemaVersion = migrations.length;
@@ -77,7 +92,8 @@ export const schemaVersion = migrations.length;
 /** An arbitrary constant: serialises migrations of instances starting at the same time. */
 const postgresMigrationLock = 7_418_312;
 
-export async function migrate(driver: SqlDriver): Promise<void> {
+/** Brings the schema to `target` (default: the newest; tests stop earlier to test upgrades). */
+export async function migrate(driver: SqlDriver, target = migrations.length): Promise<void> {
   const binary = driver.dialect === 'postgres' ? 'BYTEA' : 'BLOB';
   await driver.transaction(async (tx) => {
     if (driver.dialect === 'postgres') {
@@ -88,7 +104,7 @@ export async function migrate(driver: SqlDriver): Promise<void> {
     );
     const row = await tx.get('SELECT MAX(version) AS version FROM schema_migrations');
     const current = Number(row?.version ?? 0);
-    for (let version = current + 1; version <= migrations.length; version++) {
+    for (let version = current + 1; version <= target; version++) {
       for (const statement of migrations[version - 1] ?? []) {
         await tx.run(statement.replaceAll('BINARY', binary));
       }

@@ -26,6 +26,7 @@ async function applyChange(
   teamId: string,
   change: ValidChange,
   nextSeq: () => number,
+  keyEpoch: number,
 ): Promise<StoredPushResult> {
   const { id, changeId } = change;
   // Idempotency: a change already applied (a retry after a lost response) gets its result again.
@@ -48,6 +49,10 @@ async function applyChange(
   const current = row ? toRecord(row) : null;
   if (current && current.kind !== change.kind) {
     return { status: 'rejected', id, changeId, code: 'kind-mismatch' };
+  }
+  // After a key rotation, nothing new may be written under a key a removed member holds.
+  if (change.keyEpoch < keyEpoch) {
+    return { status: 'rejected', id, changeId, code: 'stale-key-epoch' };
   }
   if ((current?.rev ?? 0) !== change.baseRev) return { status: 'conflict', id, changeId, current };
 
@@ -86,13 +91,17 @@ export function createRecordStore(db: SqlDriver): RecordStore {
   return {
     push: (teamId, changes) =>
       db.transaction(async (tx) => {
-        const team = await tx.get(`SELECT seq FROM teams WHERE id = ?${db.forUpdate}`, [teamId]);
+        const team = await tx.get(`SELECT seq, key_epoch FROM teams WHERE id = ?${db.forUpdate}`, [
+          teamId,
+        ]);
         if (!team) throw new Error('push for a team that does not exist');
         const start = intOf(team, 'seq');
         let seq = start;
         const nextSeq = (): number => ++seq;
+        const keyEpoch = intOf(team, 'key_epoch');
         const results: StoredPushResult[] = [];
-        for (const change of changes) results.push(await applyChange(tx, teamId, change, nextSeq));
+        for (const change of changes)
+          results.push(await applyChange(tx, teamId, change, nextSeq, keyEpoch));
         if (seq !== start) await tx.run('UPDATE teams SET seq = ? WHERE id = ?', [seq, teamId]);
         return { results, seq };
       }),

@@ -54,3 +54,7 @@ export function bytesOf(row: SqlRow, column: string): Buffer {
   if (value instanceof Uint8Array) return Buffer.from(value);
   throw new Error(`Column ${column} is not binary`);
 }
+
+export function optionalBytesOf(row: SqlRow, column: string): Buffer | null {
+  return row[column] === null || row[column] === undefined ? null : bytesOf(row, column);
+}

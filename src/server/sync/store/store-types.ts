@@ -14,11 +14,21 @@ export type DeviceRow = {
   teamId: string;
   role: DeviceRole;
   keyMaterial: Buffer;
+  publicKey: Buffer | null;
   createdAt: number;
   revokedAt: number | null;
 };
 
-export type NewDevice = { deviceId: string; tokenHash: string; keyMaterial: Buffer };
+export type NewDevice = {
+  deviceId: string;
+  tokenHash: string;
+  keyMaterial: Buffer;
+  publicKey: Buffer | null;
+};
+
+export type StoredGrant = { epoch: number; wrappedKey: Buffer };
+export type NewGrant = { deviceId: string; wrappedKey: Buffer };
+export type RotateError = 'key-epoch-conflict' | 'key-grants-mismatch';
 
 export type NewInvite = {
   inviteId: string;
@@ -64,7 +74,25 @@ export type SyncStore = {
   revokeDevice: (teamId: string, deviceId: string, now: number) => Promise<number | null>;
   /** false when the device is not in this team. */
   setKeyMaterial: (teamId: string, deviceId: string, keyMaterial: Buffer) => Promise<boolean>;
-  createInvite: (invite: NewInvite) => Promise<void>;
+  /** false when the device is not an active device of this team. */
+  setPublicKey: (teamId: string, deviceId: string, publicKey: Buffer) => Promise<boolean>;
+  /** The team's current key epoch (0 before the first rotation). */
+  teamKeyEpoch: (teamId: string) => Promise<number>;
+  /** Grants addressed to a device, ascending by epoch. */
+  grantsFor: (teamId: string, deviceId: string) => Promise<StoredGrant[]>;
+  /**
+   * Starts a key epoch: under the team's row lock, `epoch` must be above the current one and
+   * the grants exactly one per active device. Resolves to the new epoch.
+   */
+  rotateKeyEpoch: (
+    teamId: string,
+    epoch: number,
+    grants: readonly NewGrant[],
+    grantedBy: string,
+    now: number,
+  ) => Promise<Result<number, RotateError>>;
+  /** false when an invite with this id exists already (ids may come from the client). */
+  createInvite: (invite: NewInvite) => Promise<boolean>;
   /** Single use: the first valid claim creates the device; later ones get 'invite-used'. */
   claimInvite: (
     inviteId: string,

@@ -2,6 +2,7 @@
 // Migrations run before the store is handed out.
 import { join } from 'node:path';
 import { createBlobStore } from './blob-store.js';
+import { createKeyStore } from './key-store.js';
 import { migrate } from './migrations.js';
 import { openPostgresDriver } from './postgres-driver.js';
 import { createRecordStore } from './record-store.js';
@@ -17,6 +18,7 @@ export const sqliteFileName = 'lotse.sqlite';
 export function createSyncStore(driver: SqlDriver): SyncStore {
   return {
     ...createTeamStore(driver),
+    ...createKeyStore(driver),
     ...createRecordStore(driver),
     ...createBlobStore(driver),
     close: () => driver.close(),

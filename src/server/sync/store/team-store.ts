@@ -4,6 +4,7 @@ import type { DeviceRole } from '../../../shared/sync-protocol.js';
 import {
   bytesOf,
   intOf,
+  optionalBytesOf,
   optionalIntOf,
   textOf,
   type SqlDriver,
@@ -13,13 +14,14 @@ import type { DeviceRow, SyncStore } from './store-types.js';
 
 const roleOf = (row: SqlRow): DeviceRole => (textOf(row, 'role') === 'admin' ? 'admin' : 'member');
 
-const deviceColumns = 'id, team_id, role, key_material, created_at, revoked_at';
+const deviceColumns = 'id, team_id, role, key_material, public_key, created_at, revoked_at';
 
 const toDevice = (row: SqlRow): DeviceRow => ({
   deviceId: textOf(row, 'id'),
   teamId: textOf(row, 'team_id'),
   role: roleOf(row),
   keyMaterial: bytesOf(row, 'key_material'),
+  publicKey: optionalBytesOf(row, 'public_key'),
   createdAt: intOf(row, 'created_at'),
   revokedAt: optionalIntOf(row, 'revoked_at'),
 });
@@ -39,7 +41,7 @@ type TeamStore = Pick<
 
 export function createTeamStore(db: SqlDriver): TeamStore {
   const insertDevice =
-    'INSERT INTO devices (id, team_id, token_hash, role, key_material, created_at) VALUES (?, ?, ?, ?, ?, ?)';
+    'INSERT INTO devices (id, team_id, token_hash, role, key_material, public_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
 
   return {
     createTeam: (teamId, admin, now) =>
@@ -51,6 +53,7 @@ export function createTeamStore(db: SqlDriver): TeamStore {
           admin.tokenHash,
           'admin',
           admin.keyMaterial,
+          admin.publicKey,
           now,
         ]);
       }),
@@ -92,9 +95,9 @@ export function createTeamStore(db: SqlDriver): TeamStore {
     },
 
     async createInvite(invite) {
-      await db.run(
+      const inserted = await db.run(
         `INSERT INTO invites (id, team_id, claim_hash, wrapped_team_key, role, created_by, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
         [
           invite.inviteId,
           invite.teamId,
@@ -105,6 +108,7 @@ export function createTeamStore(db: SqlDriver): TeamStore {
           invite.expiresAt,
         ],
       );
+      return inserted === 1;
     },
 
     claimInvite: (inviteId, claimHash, device, now) =>
@@ -132,6 +136,7 @@ export function createTeamStore(db: SqlDriver): TeamStore {
           device.tokenHash,
           role,
           device.keyMaterial,
+          device.publicKey,
           now,
         ]);
         return ok({ teamId, role, wrappedTeamKey: bytesOf(row, 'wrapped_team_key') });
