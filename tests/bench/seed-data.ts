@@ -3,7 +3,9 @@
 // Ukrainian, Turkish, German), in Latin letters as in the passport and, where the person
 // writes another script, in that script too. Dates are relative to `today`, so "expiring
 // within 60 days" and "this week" mean something on every run; everything else depends
-// only on the seed.
+// only on the seed. Records start from the app's own blank records (domain/defaults.ts), as
+// the browser tests' seed does, so a new field gets its default here too.
+import { emptyAppointment, emptyCase, emptyPerson } from '../../src/domain/defaults';
 import type {
   Appointment,
   AppointmentStatus,
@@ -663,6 +665,7 @@ export function generateSeedData(
             ? `AZ ${new Date(createdMs).getFullYear()}/${random.int(100, 999)} ${family[0]}`
             : '';
     cases.push({
+      ...emptyCase(),
       id: uuidV7(createdMs, random),
       createdAt: stamp(createdMs),
       updatedAt: stamp(updatedMs),
@@ -785,6 +788,7 @@ export function generateSeedData(
       const nativeOnly = latinOnlyInNative && random.chance(0.02);
       const adult = age >= 16;
       persons.push({
+        ...emptyPerson(c.id),
         id: uuidV7(createdMs, random),
         createdAt: stamp(createdMs),
         updatedAt: stamp(updatedMs),
@@ -883,6 +887,7 @@ export function generateSeedData(
       });
     }
     appointments.push({
+      ...emptyAppointment(c.id, startsAt),
       id: uuidV7(createdMs, random),
       createdAt: stamp(createdMs),
       updatedAt: stamp(Math.max(createdMs, updatedMs)),
