@@ -26,6 +26,13 @@ export default defineConfig({
         orientation: 'any',
         theme_color: '#0b4f6c',
         background_color: '#ffffff',
+        // Other apps can share a PDF with Lotse (public/share-target-sw.js receives it).
+        share_target: {
+          action: '/share-target',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { files: [{ name: 'pdf', accept: ['application/pdf', '.pdf'] }] },
+        },
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
@@ -39,7 +46,8 @@ export default defineConfig({
       },
       workbox: {
         // The whole shell and every locale chunk: one visit is enough to work offline.
-        globPatterns: ['**/*.{js,css,html,json,svg,png,woff2,webmanifest}'],
+        // ttf: the fonts for filling forms; mjs: the pdf.js worker for previews (both offline).
+        globPatterns: ['**/*.{js,mjs,css,html,json,svg,png,woff2,ttf,webmanifest}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
@@ -47,6 +55,7 @@ export default defineConfig({
         // for the user's click, which sends SKIP_WAITING.
         clientsClaim: true,
         globIgnores: ['.vite/**'],
+        importScripts: ['/share-target-sw.js'],
       },
     }),
   ],

@@ -1,15 +1,24 @@
-// Route → screen. Keys make every record's editor a fresh component.
+// Route → screen. Keys make every record's editor a fresh component. Every screen but the
+// case list is loaded lazily (lazy-screens.ts).
 import type { UiLanguage } from '../i18n/languages';
 import type { Route } from '../ui/routes';
-import { AgendaScreen } from '../ui/screens/agenda/AgendaScreen';
-import { AppointmentEditScreen } from '../ui/screens/appointment-edit/AppointmentEditScreen';
-import { CaseDetailScreen } from '../ui/screens/case-detail/CaseDetailScreen';
-import { CaseEditScreen } from '../ui/screens/case-edit/CaseEditScreen';
 import { CaseListScreen } from '../ui/screens/case-list/CaseListScreen';
-import { NoteEditScreen } from '../ui/screens/note-edit/NoteEditScreen';
 import { NotFoundScreen } from '../ui/screens/NotFoundScreen';
-import { PersonEditScreen } from '../ui/screens/person-edit/PersonEditScreen';
-import { SettingsScreen } from '../ui/screens/settings/SettingsScreen';
+import {
+  DraftFillScreen,
+  DraftNewScreen,
+  FormLibraryScreen,
+} from '../ui/screens/forms/lazy-form-screens';
+import { TeamScreen } from '../ui/screens/team/lazy-team-screen';
+import {
+  AgendaScreen,
+  AppointmentEditScreen,
+  CaseDetailScreen,
+  CaseEditScreen,
+  NoteEditScreen,
+  PersonEditScreen,
+  SettingsScreen,
+} from './lazy-screens';
 
 type ScreenProps = {
   route: Route;
@@ -59,6 +68,14 @@ export function Screen({
           author={volunteerName}
         />
       );
+    case 'draft':
+      return route.id ? (
+        <DraftFillScreen key={route.id} caseId={route.caseId} id={route.id} />
+      ) : (
+        <DraftNewScreen key={route.caseId} caseId={route.caseId} volunteerName={volunteerName} />
+      );
+    case 'forms':
+      return <FormLibraryScreen />;
     case 'agenda':
       return <AgendaScreen />;
     case 'settings':
@@ -69,6 +86,10 @@ export function Screen({
           onVolunteerNameChange={onVolunteerNameChange}
         />
       );
+    case 'team':
+      return <TeamScreen key="team" />;
+    case 'join':
+      return <TeamScreen key="join" joinLink={route.link} />;
     case 'not-found':
       return <NotFoundScreen />;
   }

@@ -4,13 +4,17 @@
 //   cases, persons, appointments, notes — the case book (records with tombstones)
 //   outbox   — one entry per record changed since the last sync (pushed by the sync issue)
 //   settings — small key/value preferences (language, whether persistence was asked)
-import { Dexie, type EntityTable } from 'dexie';
+//   forms, formFiles, drafts, outputs — the form library, drafts and filled PDFs (form-records.ts)
+//   syncShadows, syncProblems, syncForeign, syncState — team sync bookkeeping (sync-tables.ts)
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Appointment, Case, Person, RecordKind, VisitNote } from '../domain/types';
+import type { FormDraft, FormFile, FormOutput, FormRecordKind, LibraryForm } from './form-records';
 import { DATABASE_NAME, SCHEMA_VERSIONS } from './schema';
+import type { ForeignRow, ProblemRow, ShadowRow, SyncStateRow } from './sync-tables';
 
 export type OutboxEntry = {
   seq?: number;
-  kind: RecordKind;
+  kind: RecordKind | FormRecordKind;
   recordId: string;
   op: 'put' | 'delete';
   changedAt: string;
@@ -25,6 +29,14 @@ export type LotseDb = Dexie & {
   notes: EntityTable<VisitNote, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   settings: EntityTable<SettingEntry, 'key'>;
+  forms: EntityTable<LibraryForm, 'id'>;
+  formFiles: EntityTable<FormFile, 'id'>;
+  drafts: EntityTable<FormDraft, 'id'>;
+  outputs: EntityTable<FormOutput, 'id'>;
+  syncShadows: Table<ShadowRow, [string, string]>;
+  syncProblems: Table<ProblemRow, [string, string]>;
+  syncForeign: Table<ForeignRow, [string, string]>;
+  syncState: EntityTable<SyncStateRow, 'key'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): LotseDb {

@@ -24,6 +24,30 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Forms: the library of imported PDFs (bytes apart from the summary, so listing stays
+    // light), drafts (one form for one case) and outputs (filled PDFs kept with the case).
+    version: 2,
+    stores: {
+      forms: 'id, updatedAt',
+      formFiles: 'id',
+      drafts: 'id, caseId, formId, updatedAt',
+      outputs: 'id, caseId, draftId, updatedAt',
+    },
+  },
+  {
+    // Team sync (sync-local-store.ts, team-repository.ts): per-record shadows (last server
+    // revision, its plaintext, changes sent but not acknowledged), records that sync could
+    // not apply, records of kinds this version does not know (kept, never dropped), and
+    // small state rows (pull cursor, last sync, the device's team membership and keys).
+    version: 3,
+    stores: {
+      syncShadows: '[kind+id]',
+      syncProblems: '[kind+id]',
+      syncForeign: '[kind+id]',
+      syncState: 'key',
+    },
+  },
 ];
 
 export const DATABASE_NAME = 'lotse';

@@ -85,21 +85,46 @@ const SEPARATOR = '\n';
 
 type Entry = { caseId: string; haystack: string };
 
+export type SearchIndexBuilder = {
+  /** Adds a document; texts of documents with the same caseId count as one case. */
+  add(doc: SearchDoc): void;
+  build(): SearchIndex;
+};
+
+/**
+ * Builds an index document by document, so a caller can spread the work over several
+ * tasks. Names repeat a lot (a household shares its family name, given names recur), so
+ * each distinct text is normalised once.
+ */
+export function createSearchIndexBuilder(): SearchIndexBuilder {
+  const textsByCase = new Map<string, string[]>();
+  const normalized = new Map<string, string>();
+  return {
+    add(doc) {
+      let texts = textsByCase.get(doc.caseId);
+      if (!texts) textsByCase.set(doc.caseId, (texts = []));
+      for (const text of doc.texts) {
+        if (text === '') continue;
+        let form = normalized.get(text);
+        if (form === undefined) normalized.set(text, (form = normalizeForSearch(text)));
+        if (form !== '') texts.push(form);
+      }
+    },
+    build: () => indexOf(textsByCase),
+  };
+}
+
 /**
  * Builds the index once per data change; `search` then costs one `includes` per token
  * and case. Documents with the same caseId are merged: their texts count as one case.
  */
 export function buildSearchIndex(docs: SearchDoc[]): SearchIndex {
-  const textsByCase = new Map<string, string[]>();
-  for (const doc of docs) {
-    const texts = textsByCase.get(doc.caseId) ?? [];
-    for (const text of doc.texts) {
-      const normalized = normalizeForSearch(text);
-      if (normalized !== '') texts.push(normalized);
-    }
-    textsByCase.set(doc.caseId, texts);
-  }
+  const builder = createSearchIndexBuilder();
+  for (const doc of docs) builder.add(doc);
+  return builder.build();
+}
 
+function indexOf(textsByCase: Map<string, string[]>): SearchIndex {
   const entries: Entry[] = [];
   for (const [caseId, texts] of textsByCase) {
     const plain = texts.join(SEPARATOR);

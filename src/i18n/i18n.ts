@@ -1,7 +1,8 @@
-// i18next setup. Locale files live in /locales and are loaded lazily (one chunk each,
-// all precached by the service worker), so only the active language is parsed at start.
+// i18next setup. Locale files live in /locales. German, the source and the fallback of
+// every other language, is part of the main bundle: it is needed at every start. The others
+// are loaded lazily (one chunk each, all precached by the service worker).
 import i18next, { type TFunction } from 'i18next';
-import type de from '../../locales/de.json';
+import de from '../../locales/de.json';
 import { DEFAULT_LANGUAGE, directionOf, type UiLanguage } from './languages';
 
 // Translation keys are typed from the German source locale: a typo in a key fails typecheck.
@@ -13,9 +14,13 @@ declare module 'i18next' {
   }
 }
 
-const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*.json');
+const loaders = import.meta.glob<{ default: Record<string, unknown> }>([
+  '../../locales/*.json',
+  '!../../locales/de.json',
+]);
 
 async function loadResources(language: string): Promise<Record<string, unknown>> {
+  if (language === 'de') return de;
   const load = loaders[`../../locales/${language}.json`];
   if (!load) throw new Error(`No locale file for ${language}`);
   return (await load()).default;
@@ -39,13 +44,18 @@ export async function initI18n(language: UiLanguage): Promise<void> {
   await setLanguage(language);
 }
 
+/** Starts fetching a language's chunk (e.g. while the saved language is still being read). */
+export function preloadLanguage(language: UiLanguage): void {
+  void loadResources(language).catch(() => undefined);
+}
+
 export async function setLanguage(language: UiLanguage): Promise<void> {
-  const bundles = new Set<string>([language, DEFAULT_LANGUAGE]);
-  for (const lng of bundles) {
-    if (!i18next.hasResourceBundle(lng, 'translation')) {
-      i18next.addResourceBundle(lng, 'translation', await loadResources(lng));
-    }
-  }
+  // The language and its fallback are fetched in parallel, not one after the other.
+  const missing = [...new Set<string>([language, DEFAULT_LANGUAGE])].filter(
+    (lng) => !i18next.hasResourceBundle(lng, 'translation'),
+  );
+  const loaded = await Promise.all(missing.map(loadResources));
+  missing.forEach((lng, i) => i18next.addResourceBundle(lng, 'translation', loaded[i]));
   await i18next.changeLanguage(language);
   const root = document.documentElement;
   root.lang = language;

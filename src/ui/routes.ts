@@ -7,8 +7,13 @@ export type Route =
   | { name: 'person-edit'; caseId: string; id: string | null }
   | { name: 'appointment-edit'; caseId: string; id: string | null }
   | { name: 'note-edit'; caseId: string; id: string | null }
+  | { name: 'draft'; caseId: string; id: string | null }
+  | { name: 'forms' }
   | { name: 'agenda' }
   | { name: 'settings' }
+  | { name: 'team' }
+  /** An invite link opened in the app: `#invite=<inviteId>.<secret>` (the whole hash). */
+  | { name: 'join'; link: string }
   | { name: 'not-found' };
 
 const orNew = (segment: string): string | null => (segment === 'new' ? null : segment);
@@ -16,14 +21,18 @@ const CHILD_ROUTES = {
   persons: 'person-edit',
   appointments: 'appointment-edit',
   notes: 'note-edit',
+  drafts: 'draft',
 } as const;
 
 export function parseRoute(hash: string): Route {
+  if (hash.startsWith('#invite=')) return { name: 'join', link: hash };
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [first, id, child, childId] = parts;
   if (!first) return { name: 'cases' };
   if (first === 'agenda' && parts.length === 1) return { name: 'agenda' };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (first === 'team' && parts.length === 1) return { name: 'team' };
+  if (first === 'forms' && parts.length === 1) return { name: 'forms' };
   if (first !== 'cases' || !id)
     return parts.length === 0 ? { name: 'cases' } : { name: 'not-found' };
   if (parts.length === 2)
@@ -47,8 +56,12 @@ export const href = {
   appointment: (caseId: string, id: string | null) =>
     `#/cases/${enc(caseId)}/appointments/${enc(id ?? 'new')}`,
   note: (caseId: string, id: string | null) => `#/cases/${enc(caseId)}/notes/${enc(id ?? 'new')}`,
+  /** A case's draft; `null` opens "fill a form" (choose form and person). */
+  draft: (caseId: string, id: string | null) => `#/cases/${enc(caseId)}/drafts/${enc(id ?? 'new')}`,
+  forms: () => '#/forms',
   agenda: () => '#/agenda',
   settings: () => '#/settings',
+  team: () => '#/team',
 };
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {

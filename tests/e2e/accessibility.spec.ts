@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import ar from '../../locales/ar.json' with { type: 'json' };
-import { LotseApp, text } from './pages/lotse-app';
+import { LotseApp, SW_INSTALL_TIMEOUT, text } from './pages/lotse-app';
 import { freezeClock, ids, seed } from './support/seed';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -202,12 +202,12 @@ test.describe('axe on every screen', () => {
 test('axe on the offline-ready notice over the case list', async ({ page }) => {
   const app = new LotseApp(page);
   await app.open('/');
-  await expect(page.getByText(text.pwa.offlineReady)).toBeVisible();
+  await expect(page.getByText(text.pwa.offlineReady)).toBeVisible({ timeout: SW_INSTALL_TIMEOUT });
   await app.createCase('Familie Haidari');
   await app.addPerson({ familyName: 'Haidari', givenNames: 'Zahra' });
   await page.getByRole('link', { name: text.nav.cases }).click();
   await expect(app.caseRows()).toHaveCount(1);
-  await expect(page.getByText(text.pwa.offlineReady)).toBeVisible();
+  await expect(page.getByText(text.pwa.offlineReady)).toBeVisible({ timeout: SW_INSTALL_TIMEOUT });
   await expectNoAxeViolations(page, 'case list with the offline-ready notice');
 });
 

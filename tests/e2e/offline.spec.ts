@@ -1,6 +1,6 @@
 // The core promise: after one visit, Lotse works with the network really off.
 import { expect, test } from '@playwright/test';
-import { LotseApp, text } from './pages/lotse-app';
+import { LotseApp, SW_INSTALL_TIMEOUT, text } from './pages/lotse-app';
 
 test('first visit installs the service worker; cases survive going offline and reloading', async ({
   page,
@@ -9,7 +9,7 @@ test('first visit installs the service worker; cases survive going offline and r
   const app = new LotseApp(page);
   await app.open();
   await app.waitForServiceWorker();
-  await expect(page.getByText(text.pwa.offlineReady)).toBeVisible();
+  await expect(page.getByText(text.pwa.offlineReady)).toBeVisible({ timeout: SW_INSTALL_TIMEOUT });
 
   const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json());
   expect(manifest).toMatchObject({ short_name: 'Lotse', display: 'standalone', start_url: '/' });

@@ -4,7 +4,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startAppServerWithCopy, type AppServer } from '../helpers/app-server';
-import { LotseApp, text } from './pages/lotse-app';
+import { LotseApp, SW_INSTALL_TIMEOUT, text } from './pages/lotse-app';
 
 /**
  * Asks the browser to look for a new service worker, as it does on navigation or when the app
@@ -18,7 +18,7 @@ async function checkForUpdate(page: Page): Promise<void> {
       if (!registration) throw new Error('no registration');
       await registration.update();
     });
-  }).toPass({ timeout: 10_000 });
+  }).toPass({ timeout: SW_INSTALL_TIMEOUT });
 }
 
 let server: AppServer;

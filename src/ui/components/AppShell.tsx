@@ -10,11 +10,14 @@ const TABS = [
   {
     key: 'cases',
     to: href.cases(),
-    routes: ['cases', 'case', 'case-edit', 'person-edit', 'appointment-edit', 'note-edit'],
+    routes: ['cases', 'case', 'case-edit', 'person-edit', 'appointment-edit', 'note-edit', 'draft'],
   },
+  { key: 'forms', to: href.forms(), routes: ['forms'] },
   { key: 'agenda', to: href.agenda(), routes: ['agenda'] },
   { key: 'settings', to: href.settings(), routes: ['settings'] },
 ] as const;
+
+const TAB_ICONS = { cases: '▤', forms: '▧', agenda: '◷', settings: '⚙' } as const;
 
 export function AppShell({ route, notices, children }: AppShellProps) {
   const { t } = useT();
@@ -30,10 +33,11 @@ export function AppShell({ route, notices, children }: AppShellProps) {
       >
         {t('nav.skip')}
       </a>
-      <div class="notices">{notices}</div>
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      {/* Above the bottom navigation, over the content: a notice never pushes the screen down. */}
+      <div class="notices">{notices}</div>
       <nav class="tab-bar" aria-label={t('nav.main')}>
         {TABS.map((tab) => (
           <a
@@ -45,9 +49,9 @@ export function AppShell({ route, notices, children }: AppShellProps) {
             }
           >
             <span class="tab-bar__icon" aria-hidden="true">
-              {tab.key === 'cases' ? '▤' : tab.key === 'agenda' ? '◷' : '⚙'}
+              {TAB_ICONS[tab.key]}
             </span>
-            {t(`nav.${tab.key}`)}
+            {tab.key === 'forms' ? t('forms.nav') : t(`nav.${tab.key}`)}
           </a>
         ))}
       </nav>

@@ -1,21 +1,12 @@
-// Editing a record with autosave: every change is written at most AUTOSAVE_DELAY_MS
-// after the typing pauses and never later than AUTOSAVE_MAX_WAIT_MS after the first
-// unsaved keystroke — so killing the tab loses at most about a second of typing.
-// A new record is created by its first save; writes are serialized.
+// Editing a record with autosave (timing in use-autosave-schedule.ts: at most about a second
+// of typing is lost when the tab is killed). A new record is created by its first save.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { RecordData, RecordRepository } from '../../db/record-repository';
 import type { StorageErrorCode } from '../../db/storage-error';
 import type { RecordKind, RecordOf } from '../../domain/types';
-import { registerFlush } from '../autosave-registry';
+import { useAutosaveSchedule, type SaveState } from './use-autosave-schedule';
 
-export const AUTOSAVE_DELAY_MS = 300;
-export const AUTOSAVE_MAX_WAIT_MS = 800;
-
-export type SaveState =
-  | { status: 'idle' }
-  | { status: 'pending' }
-  | { status: 'saved' }
-  | { status: 'error'; code: StorageErrorCode };
+export { AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS, type SaveState } from './use-autosave-schedule';
 
 export type AutosavedRecord<K extends RecordKind> = {
   loadState: 'loading' | 'ready' | 'missing' | 'error';
@@ -39,18 +30,29 @@ export function useAutosavedRecord<K extends RecordKind>(options: {
     options.id ? 'loading' : 'ready',
   );
   const [loadError, setLoadError] = useState<StorageErrorCode | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
   const [id, setId] = useState(options.id);
 
   const idRef = useRef(options.id);
   const valueRef = useRef(value);
-  const dirtyRef = useRef(false);
-  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const firstDirtyAtRef = useRef(0);
-  const chainRef = useRef<Promise<void>>(Promise.resolve());
   const createdIdRef = useRef<string | null>(null);
   const onCreatedRef = useRef(options.onCreated);
   onCreatedRef.current = options.onCreated;
+
+  const schedule = useAutosaveSchedule(async () => {
+    const data = valueRef.current;
+    const result = idRef.current
+      ? await repository.save(idRef.current, data)
+      : await repository.create(data);
+    if (!result.ok) return result.code;
+    if (!idRef.current) {
+      idRef.current = result.value.id;
+      createdIdRef.current = result.value.id;
+      setId(result.value.id);
+      onCreatedRef.current?.(result.value);
+    }
+    return null;
+  });
+  const { changed, markClean } = schedule;
 
   useEffect(() => {
     // The URL gains the id of a record this editor just created: nothing to load.
@@ -62,7 +64,7 @@ export function useAutosavedRecord<K extends RecordKind>(options: {
       if (result.ok) {
         idRef.current = loadingId;
         setId(loadingId);
-        dirtyRef.current = false;
+        markClean();
         valueRef.current = result.value;
         setValue(result.value);
         setLoadState('ready');
@@ -75,59 +77,25 @@ export function useAutosavedRecord<K extends RecordKind>(options: {
       isCurrent = false;
     };
     // Loads once per record; later changes come from this editor itself.
-  }, [options.id, repository]);
-
-  const writeNow = useCallback((): Promise<void> => {
-    if (timerRef.current) clearTimeout(timerRef.current);
-    timerRef.current = null;
-    chainRef.current = chainRef.current.then(async () => {
-      if (!dirtyRef.current) return;
-      dirtyRef.current = false;
-      const data = valueRef.current;
-      const result = idRef.current
-        ? await repository.save(idRef.current, data)
-        : await repository.create(data);
-      if (result.ok) {
-        if (!idRef.current) {
-          idRef.current = result.value.id;
-          createdIdRef.current = result.value.id;
-          setId(result.value.id);
-          onCreatedRef.current?.(result.value);
-        }
-        setSaveState(dirtyRef.current ? { status: 'pending' } : { status: 'saved' });
-      } else {
-        // Keep the value in memory and try again with the next change or flush.
-        dirtyRef.current = true;
-        setSaveState({ status: 'error', code: result.code });
-      }
-    });
-    return chainRef.current;
-  }, [repository]);
+  }, [options.id, repository, markClean]);
 
   const update = useCallback(
     (patch: Partial<RecordData<K>>) => {
       const next = { ...valueRef.current, ...patch };
       valueRef.current = next;
       setValue(next);
-      const now = Date.now();
-      if (!dirtyRef.current || !timerRef.current) firstDirtyAtRef.current = now;
-      dirtyRef.current = true;
-      setSaveState((s) => (s.status === 'error' ? s : { status: 'pending' }));
-      if (timerRef.current) clearTimeout(timerRef.current);
-      const waited = now - firstDirtyAtRef.current;
-      const delay = Math.max(0, Math.min(AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS - waited));
-      timerRef.current = setTimeout(() => void writeNow(), delay);
+      changed();
     },
-    [writeNow],
+    [changed],
   );
 
-  useEffect(() => {
-    const unregister = registerFlush(writeNow);
-    return () => {
-      unregister();
-      void writeNow();
-    };
-  }, [writeNow]);
-
-  return { loadState, loadError, value, id, saveState, update, flush: writeNow };
+  return {
+    loadState,
+    loadError,
+    value,
+    id,
+    saveState: schedule.saveState,
+    update,
+    flush: schedule.flush,
+  };
 }

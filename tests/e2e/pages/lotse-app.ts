@@ -14,6 +14,12 @@ export type PersonInput = {
   expiresOn?: string;
 };
 
+/**
+ * The first install precaches the whole app (~4 MB with the PDF engine, pdf.js and the fonts);
+ * on a busy two-core CI machine that can take much longer than an ordinary expectation.
+ */
+export const SW_INSTALL_TIMEOUT = 60_000;
+
 export class LotseApp {
   constructor(readonly page: Page) {}
 
@@ -24,10 +30,14 @@ export class LotseApp {
 
   /** Waits until a service worker is activated and controls this page. */
   async waitForServiceWorker(): Promise<void> {
-    await this.page.waitForFunction(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      return registration?.active?.state === 'activated';
-    });
+    await this.page.waitForFunction(
+      async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return registration?.active?.state === 'activated';
+      },
+      undefined,
+      { timeout: SW_INSTALL_TIMEOUT },
+    );
   }
 
   async waitForSaved(): Promise<void> {

@@ -6,6 +6,42 @@ import { openDatabase } from '../../../src/db/database';
 import { SCHEMA_VERSIONS } from '../../../src/db/schema';
 import { sampleAppointment, sampleCase, sampleNote, samplePerson } from '../../fixtures/records';
 
+// What v2 adds: an imported form and a draft for the sample case.
+const sampleForm = {
+  id: '019aa000-0000-7000-8000-0000000000f1',
+  createdAt: '2026-11-20T09:00:00.000Z',
+  updatedAt: '2026-11-20T09:00:00.000Z',
+  deleted: false,
+  fileName: 'hauptantrag.pdf',
+  importedAt: '2026-11-20T09:00:00.000Z',
+  size: 4,
+  password: '',
+  inspection: { kind: 'acroform', encrypted: false, pages: 1, fingerprint: 'x', fields: [] },
+};
+const sampleDraft = {
+  id: '019aa000-0000-7000-8000-0000000000d1',
+  createdAt: '2026-11-20T09:01:00.000Z',
+  updatedAt: '2026-11-20T09:01:00.000Z',
+  deleted: false,
+  caseId: sampleCase.id,
+  formId: sampleForm.id,
+  packId: null,
+  subjectPersonId: samplePerson.id,
+  values: { Name: 'Haidari' },
+  fromCase: { Name: 'Haidari' },
+  sources: { Name: { record: 'person', personId: 'p1', field: 'familyName' } },
+  status: 'draft',
+  submittedOn: '',
+  office: '',
+};
+
+// What v3 adds: team-sync bookkeeping.
+const sampleShadow = {
+  kind: 'person',
+  id: samplePerson.id,
+  shadow: { rev: 3, base: { id: samplePerson.id }, unacked: [], keyEpoch: 1 },
+};
+
 // What each version's data looked like when it was current. Add an entry with every new version.
 const WRITTEN_BY_VERSION: Record<number, Record<string, unknown[]>> = {
   1: {
@@ -15,6 +51,34 @@ const WRITTEN_BY_VERSION: Record<number, Record<string, unknown[]>> = {
     notes: [sampleNote],
     outbox: [{ kind: 'case', recordId: sampleCase.id, op: 'put', changedAt: sampleCase.updatedAt }],
     settings: [{ key: 'language', value: 'ar' }],
+  },
+  2: {
+    cases: [sampleCase],
+    persons: [samplePerson],
+    appointments: [sampleAppointment],
+    notes: [sampleNote],
+    outbox: [{ kind: 'case', recordId: sampleCase.id, op: 'put', changedAt: sampleCase.updatedAt }],
+    settings: [{ key: 'language', value: 'ar' }],
+    forms: [sampleForm],
+    formFiles: [{ id: sampleForm.id, bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]) }],
+    drafts: [sampleDraft],
+    outputs: [],
+  },
+  3: {
+    cases: [sampleCase],
+    persons: [samplePerson],
+    appointments: [sampleAppointment],
+    notes: [sampleNote],
+    outbox: [{ kind: 'case', recordId: sampleCase.id, op: 'put', changedAt: sampleCase.updatedAt }],
+    settings: [{ key: 'language', value: 'ar' }],
+    forms: [sampleForm],
+    formFiles: [{ id: sampleForm.id, bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]) }],
+    drafts: [sampleDraft],
+    outputs: [],
+    syncShadows: [sampleShadow],
+    syncProblems: [{ kind: 'note', id: sampleNote.id, code: 'crypto-tampered' }],
+    syncForeign: [{ kind: 'form-pack', id: sampleForm.id, record: { id: sampleForm.id } }],
+    syncState: [{ key: 'meta', value: { cursor: 12, lastSyncedAt: '2026-11-22T10:00:00.000Z' } }],
   },
 };
 
@@ -44,6 +108,27 @@ describe('schema versions', () => {
       expect(await db.notes.get(sampleNote.id)).toEqual(sampleNote);
       expect(await db.outbox.count()).toBe(1);
       expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'ar' });
+      // Tables of later versions open empty under an older database and keep what they held.
+      if (version >= 2) {
+        expect(await db.forms.get(sampleForm.id)).toEqual(sampleForm);
+        expect(await db.drafts.where({ caseId: sampleCase.id }).toArray()).toEqual([sampleDraft]);
+        expect(Array.from((await db.formFiles.get(sampleForm.id))?.bytes ?? [])).toEqual([
+          0x25, 0x50, 0x44, 0x46,
+        ]);
+      } else {
+        expect(await db.forms.count()).toBe(0);
+        expect(await db.drafts.count()).toBe(0);
+      }
+      if (version >= 3) {
+        expect(await db.syncShadows.get(['person', samplePerson.id])).toEqual(sampleShadow);
+        expect(await db.syncProblems.count()).toBe(1);
+        expect(await db.syncForeign.get(['form-pack', sampleForm.id])).toBeDefined();
+        expect(await db.syncState.get('meta')).toMatchObject({ value: { cursor: 12 } });
+      } else {
+        // An upgraded device starts sync from nothing: no cursor, no shadows.
+        expect(await db.syncShadows.count()).toBe(0);
+        expect(await db.syncState.count()).toBe(0);
+      }
       db.close();
       await Dexie.delete(name);
     });

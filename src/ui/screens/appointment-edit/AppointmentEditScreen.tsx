@@ -9,7 +9,7 @@ import {
   type Authority,
 } from '../../../domain/types';
 import { validateAppointment } from '../../../domain/validation';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { EditorActions } from '../../components/EditorActions';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../components/Field';
 import { codeOptions } from '../../components/options';
 import { SaveStatus } from '../../components/SaveStatus';
@@ -104,24 +104,13 @@ export function AppointmentEditScreen({ caseId, id }: { caseId: string; id: stri
         />
       </form>
       <SaveStatus state={editor.saveState} />
-      <div class="form-actions">
-        <a class="button button--primary" href={back}>
-          {t('common.done')}
-        </a>
-        {editor.id && (
-          <ConfirmButton
-            label={t('appointment.delete')}
-            question={t('appointment.deleteConfirm')}
-            onConfirm={() => {
-              const appointmentId = editor.id;
-              if (!appointmentId) return;
-              void repositories.appointments
-                .remove(appointmentId)
-                .then((r) => r.ok && navigate(back, { replace: true }));
-            }}
-          />
-        )}
-      </div>
+      <EditorActions
+        backHref={back}
+        deleteLabel={t('appointment.delete')}
+        deleteQuestion={t('appointment.deleteConfirm')}
+        recordId={editor.id}
+        onDelete={(id) => repositories.appointments.remove(id)}
+      />
     </EditorGate>
   );
 }

@@ -10,14 +10,16 @@ import {
   formatPartialDate,
   languageName,
 } from '../../../i18n/format';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { DeleteButton } from '../../components/DeleteButton';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useServices } from '../../hooks/use-services';
 import { useT } from '../../hooks/use-t';
 import { useWatch } from '../../hooks/use-watch';
-import { href, navigate } from '../../routes';
+import { href } from '../../routes';
 import { personDisplayName } from '../case-list/CaseRow';
+import { CaseForms } from '../forms/CaseForms';
+import { caseReviewItems, ConflictReview } from './ConflictReview';
 import { ExpiryText } from './ExpiryText';
 
 export function CaseDetailScreen({ id }: { id: string }) {
@@ -58,6 +60,7 @@ export function CaseDetailScreen({ id }: { id: string }) {
           </a>
         }
       />
+      <ConflictReview items={caseReviewItems(file.value, t('cases.unnamed'))} />
       <div class="case-facts">
         {c.status === 'closed' && <p class="badge">{t('options.caseStatus.closed')}</p>}
         {address && <p dir="auto">{address}</p>}
@@ -225,6 +228,8 @@ export function CaseDetailScreen({ id }: { id: string }) {
         )}
       </Section>
 
+      <CaseForms caseId={c.id} persons={persons} />
+
       {c.notes && (
         <Section title={t('caseForm.notes')}>
           <p class="prewrap" dir="auto">
@@ -234,14 +239,11 @@ export function CaseDetailScreen({ id }: { id: string }) {
       )}
 
       <div class="danger-zone">
-        <ConfirmButton
+        <DeleteButton
           label={t('caseDetail.deleteCase')}
           question={t('caseDetail.deleteConfirm')}
-          onConfirm={() => {
-            void repositories.cases.removeWithContents(c.id).then((result) => {
-              if (result.ok) navigate(href.cases(), { replace: true });
-            });
-          }}
+          remove={() => repositories.cases.removeWithContents(c.id)}
+          afterHref={href.cases()}
         />
       </div>
     </>

@@ -1,9 +1,10 @@
 // The start screen: every case, searchable across all persons' names, with filters.
-// The first rows come from a quick indexed read; the full book (for search and filters)
-// is loaded right after and kept live.
+// The first rows come from a quick indexed read (started by main.tsx, see first-page.ts);
+// the full book (for search and filters) is loaded right after, kept live, and turned into
+// the list model in slices so that the page stays responsive meanwhile.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { loadCaseBook, loadRecentCases } from '../../../db/repositories';
-import { localDateTimeNow, todayIso } from '../../../domain/dates';
+import { loadCaseBook, type RecentCases } from '../../../db/repositories';
+import { localDateTimeNow, startOfWeek, todayIso } from '../../../domain/dates';
 import { formatNumber } from '../../../i18n/format';
 import { useServices } from '../../hooks/use-services';
 import { useT } from '../../hooks/use-t';
@@ -12,13 +13,14 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { href } from '../../routes';
 import {
   buildCaseListModel,
+  buildCaseListModelInSlices,
   filterRows,
   type CaseFilters,
+  type CaseListModel,
   type StatusFilter,
 } from './case-list-model';
 import { CaseRow } from './CaseRow';
-
-export const PAGE_SIZE = 50;
+import { PAGE_SIZE, takeFirstPage } from './first-page';
 
 // Kept while the app runs, so coming back from a case shows the same search.
 let rememberedFilters: CaseFilters = {
@@ -33,11 +35,18 @@ export function CaseListScreen() {
   const { db, now } = useServices();
   const [filters, setFiltersState] = useState(rememberedFilters);
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const [recent, setRecent] = useState<Awaited<ReturnType<typeof loadRecentCases>> | null>(null);
+  const [recent, setRecent] = useState<RecentCases | null>(null);
   // The whole book is read only after the first rows are on screen: reading and deserialising
   // tens of thousands of records would otherwise delay them.
   const [isFirstPaintDone, setFirstPaintDone] = useState(false);
-  const book = useWatch(isFirstPaintDone ? () => loadCaseBook(db) : null, [db, isFirstPaintDone]);
+  const book = useWatch(
+    isFirstPaintDone
+      ? // The list looks at this week and later only (next appointment, "this week").
+        () => loadCaseBook(db, { appointmentsFrom: startOfWeek(todayIso(now())) })
+      : null,
+    [db, isFirstPaintDone],
+  );
+  const [fullModel, setFullModel] = useState<CaseListModel | null>(null);
 
   const setFilters = (patch: Partial<CaseFilters>) => {
     rememberedFilters = { ...filters, ...patch };
@@ -46,8 +55,7 @@ export function CaseListScreen() {
   };
 
   useEffect(() => {
-    // Twice a page: the default filter hides closed cases, and the first page should still be full.
-    void loadRecentCases(db, 2 * PAGE_SIZE).then(setRecent, () => setFirstPaintDone(true));
+    void takeFirstPage(db).then(setRecent, () => setFirstPaintDone(true));
   }, [db]);
 
   useEffect(() => {
@@ -57,17 +65,34 @@ export function CaseListScreen() {
     return () => cancelAnimationFrame(frame);
   }, [recent, isFirstPaintDone]);
 
-  const model = useMemo(() => {
+  useEffect(() => {
+    if (book.status !== 'ready') return;
+    let isCancelled = false;
     const date = now();
-    const today = todayIso(date);
-    const nowLocal = localDateTimeNow(date);
-    if (book.status === 'ready') return buildCaseListModel(book.value, today, nowLocal);
-    if (recent) return buildCaseListModel({ ...recent, appointments: [] }, today, nowLocal);
-    return null;
-  }, [book, recent, now]);
+    void buildCaseListModelInSlices(book.value, todayIso(date), localDateTimeNow(date), {
+      isCancelled: () => isCancelled,
+    }).then((model) => {
+      if (model && !isCancelled) setFullModel(model);
+    });
+    return () => {
+      isCancelled = true;
+    };
+  }, [book, now]);
 
+  const recentModel = useMemo(() => {
+    if (!recent) return null;
+    const date = now();
+    // Appointments come with the whole book; each row keeps a line free for them meanwhile.
+    return buildCaseListModel(
+      { ...recent, appointments: [] },
+      todayIso(date),
+      localDateTimeNow(date),
+    );
+  }, [recent, now]);
+
+  const model = fullModel ?? recentModel;
   const rows = useMemo(() => (model ? filterRows(model, filters) : []), [model, filters]);
-  const isComplete = book.status === 'ready';
+  const isComplete = fullModel !== null;
 
   useEffect(() => {
     if (model && rows.length > 0 && !performance.getEntriesByName('lotse:first-rows').length) {

@@ -1,7 +1,7 @@
 // A visit note: date, author, text. Autosaved.
 import { todayIso } from '../../../domain/dates';
 import { emptyNote } from '../../../domain/defaults';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { EditorActions } from '../../components/EditorActions';
 import { TextArea, TextField } from '../../components/Field';
 import { SaveStatus } from '../../components/SaveStatus';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -56,24 +56,13 @@ export function NoteEditScreen({
         />
       </form>
       <SaveStatus state={editor.saveState} />
-      <div class="form-actions">
-        <a class="button button--primary" href={back}>
-          {t('common.done')}
-        </a>
-        {editor.id && (
-          <ConfirmButton
-            label={t('note.delete')}
-            question={t('note.deleteConfirm')}
-            onConfirm={() => {
-              const noteId = editor.id;
-              if (!noteId) return;
-              void repositories.notes
-                .remove(noteId)
-                .then((r) => r.ok && navigate(back, { replace: true }));
-            }}
-          />
-        )}
-      </div>
+      <EditorActions
+        backHref={back}
+        deleteLabel={t('note.delete')}
+        deleteQuestion={t('note.deleteConfirm')}
+        recordId={editor.id}
+        onDelete={(id) => repositories.notes.remove(id)}
+      />
     </EditorGate>
   );
 }

@@ -14,7 +14,7 @@ import {
   type Sex,
 } from '../../../domain/types';
 import { validatePerson } from '../../../domain/validation';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { EditorActions } from '../../components/EditorActions';
 import { SelectField, TextField } from '../../components/Field';
 import { LanguagesField } from '../../components/LanguagesField';
 import { codeOptions, countryOptions, nationalityOptions } from '../../components/options';
@@ -270,24 +270,13 @@ export function PersonEditScreen({ caseId, id }: { caseId: string; id: string | 
         </fieldset>
       </form>
       <SaveStatus state={editor.saveState} />
-      <div class="form-actions">
-        <a class="button button--primary" href={back}>
-          {t('common.done')}
-        </a>
-        {editor.id && (
-          <ConfirmButton
-            label={t('person.delete')}
-            question={t('person.deleteConfirm')}
-            onConfirm={() => {
-              const personId = editor.id;
-              if (!personId) return;
-              void repositories.persons
-                .remove(personId)
-                .then((r) => r.ok && navigate(back, { replace: true }));
-            }}
-          />
-        )}
-      </div>
+      <EditorActions
+        backHref={back}
+        deleteLabel={t('person.delete')}
+        deleteQuestion={t('person.deleteConfirm')}
+        recordId={editor.id}
+        onDelete={(id) => repositories.persons.remove(id)}
+      />
     </EditorGate>
   );
 }

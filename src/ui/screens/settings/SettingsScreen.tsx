@@ -9,10 +9,13 @@ import {
 import { formatBytes, formatPercent, languageName } from '../../../i18n/format';
 import { COMPLETE_LANGUAGES, type UiLanguage } from '../../../i18n/languages';
 import { SelectField, TextField } from '../../components/Field';
+import { SaveStatus } from '../../components/SaveStatus';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
+import { useAutosavedSetting } from '../../hooks/use-autosaved-setting';
 import { useServices } from '../../hooks/use-services';
 import { useT } from '../../hooks/use-t';
+import { href } from '../../routes';
 
 type SettingsScreenProps = {
   onLanguageChange: (language: UiLanguage) => void;
@@ -35,7 +38,7 @@ export function SettingsScreen({
   const { t, language } = useT();
   const { repositories } = useServices();
   const [storage, setStorage] = useState<StorageState | null>(null);
-  const [name, setName] = useState(volunteerName);
+  const name = useAutosavedSetting(repositories.settings, 'volunteerName', volunteerName);
   const refresh = () => void readStorageState().then(setStorage);
   useEffect(refresh, []);
   const showHomeScreenHint = needsHomeScreenHint(navigator.userAgent, isStandalone());
@@ -57,14 +60,14 @@ export function SettingsScreen({
         <TextField
           label={t('settings.volunteerName')}
           hint={t('settings.volunteerNameHint')}
-          value={name}
+          value={name.value}
           onInput={(value) => {
-            setName(value);
+            name.update(value);
             onVolunteerNameChange(value);
-            void repositories.settings.set('volunteerName', value);
           }}
           name="volunteerName"
         />
+        <SaveStatus state={name.saveState} />
       </form>
 
       <Section title={t('settings.storage')}>
@@ -105,6 +108,13 @@ export function SettingsScreen({
             {t('settings.homeScreenHint')}
           </p>
         )}
+      </Section>
+
+      <Section title={t('sync.team.title')}>
+        <p class="hint">{t('sync.team.settingsHint')}</p>
+        <a class="button" href={href.team()} data-testid="team-link">
+          {t('sync.team.settingsLink')}
+        </a>
       </Section>
 
       <Section title={t('settings.about')}>

@@ -1,0 +1,228 @@
+// The Dexie implementation of the sync engine's LocalStore (src/sync/local-store.ts; the
+// in-memory reference is src/sync/memory-local-store.ts).
+//
+// - Records arriving from sync go straight into their tables (cases … outputs) WITHOUT an
+//   outbox entry; records of kinds this version does not know go to `syncForeign`, kept
+//   as they came (unknown fields included) and synced like any other.
+// - `apply` is ONE IndexedDB transaction: it checks the expected outbox seqs, then writes
+//   records, shadows, problems and the pull cursor together — all of it or nothing.
+// - Output records carry their PDF bytes; those do not travel inside the record (the
+//   ciphertext limit is 256 KiB). Sync carries the metadata; local bytes are kept when a
+//   remote version arrives; a remote-only output arrives with empty bytes until blobs
+//   are attached (see the report on issue 4). Form library bytes stay in `formFiles`.
+// - A storage failure (quota!) makes `apply` refuse the batch: nothing is written, the
+//   cursor stays, `storageFailure()` reports the code for the UI, and `setLastSyncedAt`
+//   does nothing until an apply succeeds again — the status never claims "synced" then.
+import type { Table } from 'dexie';
+import type {
+  ApplyBatch,
+  LocalStore,
+  RecordProblem,
+  RecordShadow,
+  SyncMeta,
+  SyncRecord,
+} from '../sync/local-store';
+import { CONFLICTS_FIELD } from '../sync/merge';
+import type { LotseDb, OutboxEntry } from './database';
+import { storageErrorCode, type StorageErrorCode } from './storage-error';
+import { SYNC_META_KEY } from './sync-tables';
+
+/** Record kind → its table. Kinds not listed here are kept in `syncForeign`. */
+export const SYNC_TABLE_OF_KIND = {
+  case: 'cases',
+  person: 'persons',
+  appointment: 'appointments',
+  note: 'notes',
+  form: 'forms',
+  draft: 'drafts',
+  output: 'outputs',
+} as const;
+
+type KnownKind = keyof typeof SYNC_TABLE_OF_KIND;
+
+const isKnownKind = (kind: string): kind is KnownKind => Object.hasOwn(SYNC_TABLE_OF_KIND, kind);
+
+/** Fields kept on this device only, never sent (output bytes travel as blobs). */
+const LOCAL_ONLY_FIELDS: Partial<Record<KnownKind, readonly string[]>> = { output: ['bytes'] };
+
+export type DexieLocalStore = LocalStore & {
+  /** The storage failure of the last apply (null once an apply succeeds again). */
+  storageFailure(): StorageErrorCode | null;
+  /** Records holding open conflicts (merge.ts's conflict list), for the status. */
+  countConflicted(): Promise<number>;
+};
+
+type AnyTable = Table<SyncRecord, string>;
+
+function withoutLocalFields(kind: string, record: SyncRecord): SyncRecord {
+  const fields = isKnownKind(kind) ? LOCAL_ONLY_FIELDS[kind] : undefined;
+  if (!fields) return record;
+  const copy: SyncRecord = { ...record };
+  for (const field of fields) delete copy[field];
+  return copy;
+}
+
+export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
+  const recordTable = (kind: KnownKind): AnyTable =>
+    db.table(SYNC_TABLE_OF_KIND[kind]) as unknown as AnyTable;
+  const recordTables = Object.keys(SYNC_TABLE_OF_KIND).map((k) => recordTable(k as KnownKind));
+  const applyTables = [
+    ...recordTables,
+    db.outbox,
+    db.syncShadows,
+    db.syncProblems,
+    db.syncForeign,
+    db.syncState,
+  ];
+  let failure: StorageErrorCode | null = null;
+
+  async function readMeta(): Promise<SyncMeta> {
+    const row = await db.syncState.get(SYNC_META_KEY);
+    const value = row?.value as Partial<SyncMeta> | undefined;
+    return { cursor: value?.cursor ?? 0, lastSyncedAt: value?.lastSyncedAt ?? null };
+  }
+
+  async function outboxSeqOf(kind: string, id: string): Promise<number | null> {
+    const entry = await db.outbox.where({ kind, recordId: id }).first();
+    return entry?.seq ?? null;
+  }
+
+  async function readRecord(kind: string, id: string): Promise<SyncRecord | undefined> {
+    if (!isKnownKind(kind)) return (await db.syncForeign.get([kind, id]))?.record;
+    const record = await recordTable(kind).get(id);
+    return record && withoutLocalFields(kind, record);
+  }
+
+  async function writeRecord(kind: string, record: SyncRecord): Promise<void> {
+    if (!isKnownKind(kind)) {
+      await db.syncForeign.put({ kind, id: record.id, record });
+      return;
+    }
+    const table = recordTable(kind);
+    const fields = LOCAL_ONLY_FIELDS[kind];
+    if (!fields) {
+      await table.put(record);
+      return;
+    }
+    const existing = await table.get(record.id);
+    const kept: SyncRecord = { ...record };
+    for (const field of fields) kept[field] = existing?.[field] ?? new Uint8Array();
+    await table.put(kept);
+  }
+
+  async function applyInTransaction(batch: ApplyBatch): Promise<boolean> {
+    for (const update of batch.updates) {
+      if (update.record === undefined || update.expectedOutboxSeq === undefined) continue;
+      const current = await outboxSeqOf(update.kind, update.id);
+      if (current !== update.expectedOutboxSeq) return false;
+    }
+    for (const update of batch.updates) {
+      const { kind, id } = update;
+      await db.syncShadows.put({ kind, id, shadow: update.shadow });
+      if (update.record !== undefined) await writeRecord(kind, update.record);
+      if (update.removeOutboxSeq !== undefined) {
+        const seq = await outboxSeqOf(kind, id);
+        if (seq === update.removeOutboxSeq) await db.outbox.delete(seq);
+      }
+      await db.syncProblems.delete([kind, id]);
+    }
+    if (batch.problems?.length) await db.syncProblems.bulkPut(batch.problems);
+    if (batch.cursor !== undefined) {
+      const meta = await readMeta();
+      const cursor = Math.max(meta.cursor, batch.cursor);
+      await db.syncState.put({ key: SYNC_META_KEY, value: { ...meta, cursor } });
+    }
+    return true;
+  }
+
+  return {
+    async readOutbox(afterSeq, limit) {
+      const entries = await db.outbox.where('seq').above(afterSeq).limit(limit).toArray();
+      return entries.map((entry: OutboxEntry) => ({
+        seq: entry.seq ?? 0,
+        kind: entry.kind,
+        recordId: entry.recordId,
+      }));
+    },
+    outboxCount: () => db.outbox.count(),
+    outboxSeqOf,
+    getRecord: readRecord,
+    async getShadow(kind, id) {
+      return (await db.syncShadows.get([kind, id]))?.shadow;
+    },
+    async saveShadows(list: { kind: string; id: string; shadow: RecordShadow }[]) {
+      await db.syncShadows.bulkPut(list.map(({ kind, id, shadow }) => ({ kind, id, shadow })));
+    },
+
+    async apply(batch) {
+      try {
+        const applied = await db.transaction('rw', applyTables, () => applyInTransaction(batch));
+        failure = null;
+        return applied ? { ok: true } : { ok: false, code: 'local-changed' };
+      } catch (error) {
+        // The transaction was aborted: nothing of the batch (nor its cursor) was written.
+        // The contract knows only 'local-changed'; the engine then leaves the page for the
+        // next run, and the app reads the reason from storageFailure().
+        failure = storageErrorCode(error);
+        return { ok: false, code: 'local-changed' };
+      }
+    },
+
+    async staleEpochRecords(epoch, limit) {
+      const stale: { kind: string; id: string }[] = [];
+      const rows = await db.syncShadows
+        .filter((row) => row.shadow.keyEpoch !== undefined && row.shadow.keyEpoch < epoch)
+        .toArray();
+      for (const row of rows) {
+        if (stale.length >= limit) break;
+        if ((await outboxSeqOf(row.kind, row.id)) !== null) continue;
+        if (!(await readRecord(row.kind, row.id))) continue;
+        stale.push({ kind: row.kind, id: row.id });
+      }
+      return stale;
+    },
+
+    async enqueue(list) {
+      const changedAt = new Date().toISOString();
+      await db.transaction('rw', [...recordTables, db.syncForeign, db.outbox], async () => {
+        for (const { kind, id } of list) {
+          if (!(await readRecord(kind, id)) || (await outboxSeqOf(kind, id)) !== null) continue;
+          // Unknown kinds are queued under their own name; the outbox type lists ours only.
+          await db.outbox.add({
+            kind: kind as OutboxEntry['kind'],
+            recordId: id,
+            op: 'put',
+            changedAt,
+          });
+        }
+      });
+    },
+
+    getMeta: readMeta,
+    async setLastSyncedAt(at) {
+      if (failure !== null) return; // a page could not be stored: not synced
+      await db.transaction('rw', db.syncState, async () => {
+        const meta = await readMeta();
+        await db.syncState.put({ key: SYNC_META_KEY, value: { ...meta, lastSyncedAt: at } });
+      });
+    },
+    async problems(): Promise<RecordProblem[]> {
+      return db.syncProblems.toArray();
+    },
+    storageFailure: () => failure,
+    async countConflicted() {
+      let count = 0;
+      // Not outputs: reading them would read every filled PDF's bytes.
+      const kinds: KnownKind[] = ['case', 'person', 'appointment', 'note', 'form', 'draft'];
+      for (const table of kinds.map(recordTable)) {
+        count += await table
+          .filter((record) => {
+            const conflicts = record[CONFLICTS_FIELD];
+            return Array.isArray(conflicts) && conflicts.length > 0 && record.deleted !== true;
+          })
+          .count();
+      }
+      return count;
+    },
+  };
+}

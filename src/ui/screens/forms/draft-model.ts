@@ -1,0 +1,70 @@
+// Pure rules of the fill screen: which fields to show and in what order, which values are
+// too long for their field, which came from the case, and what goes into the PDF.
+import type { PdfField, PdfFieldValues, PdfInspection } from '../../../pdf/types';
+
+const FILLABLE = new Set<PdfField['type']>([
+  'text',
+  'multiline',
+  'checkbox',
+  'radio',
+  'dropdown',
+  'list',
+]);
+
+/** Fields a volunteer can fill, in reading order: page, then top to bottom, then left to right. */
+export function fillableFields(inspection: PdfInspection): PdfField[] {
+  const page = (f: PdfField) => f.page ?? Number.MAX_SAFE_INTEGER;
+  return inspection.fields
+    .filter((f) => FILLABLE.has(f.type) && !f.readOnly)
+    .map((f, index) => ({ f, index }))
+    .sort(
+      (a, b) =>
+        page(a.f) - page(b.f) ||
+        // Rows: a few points of tolerance so fields on one line read left to right.
+        Math.round(((b.f.rect?.y ?? 0) - (a.f.rect?.y ?? 0)) / 4) ||
+        (a.f.rect?.x ?? 0) - (b.f.rect?.x ?? 0) ||
+        a.index - b.index,
+    )
+    .map(({ f }) => f);
+}
+
+/** Length in characters as a reader counts them (code points, not UTF-16 units). */
+export const charLength = (value: string): number => [...value].length;
+
+export type TooLong = { key: string; length: number; max: number };
+
+export function tooLongValues(fields: PdfField[], values: PdfFieldValues): TooLong[] {
+  const found: TooLong[] = [];
+  for (const field of fields) {
+    const value = values[field.key];
+    if (field.maxLen === null || typeof value !== 'string') continue;
+    const length = charLength(value);
+    if (length > field.maxLen) found.push({ key: field.key, length, max: field.maxLen });
+  }
+  return found;
+}
+
+/** True when the draft still holds the value the pack derived from the case. */
+export function isFromCase(key: string, values: PdfFieldValues, fromCase: PdfFieldValues): boolean {
+  return key in fromCase && fromCase[key] !== '' && values[key] === fromCase[key];
+}
+
+/** What goes into fillPdf: only fields of this edition, without empty choices. */
+export function valuesForFill(fields: PdfField[], values: PdfFieldValues): PdfFieldValues {
+  const out: PdfFieldValues = {};
+  for (const field of fields) {
+    const value = values[field.key];
+    if (value === undefined) continue;
+    const isChoice = field.type === 'radio' || field.type === 'dropdown' || field.type === 'list';
+    if (isChoice && value === '') continue;
+    if (field.type === 'checkbox' && typeof value !== 'boolean') continue;
+    out[field.key] = value;
+  }
+  return out;
+}
+
+/** A file name for the filled PDF: the form's name, marked as filled, safe on every system. */
+export function outputFileName(formFileName: string, date: string): string {
+  const base = formFileName.replace(/\.pdf$/i, '').replace(/[\\/:*?"<>|]+/g, '-');
+  return `${base}-${date}.pdf`;
+}
