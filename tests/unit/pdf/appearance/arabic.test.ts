@@ -3,6 +3,7 @@
 // decision that a right-to-left value starts at the right edge of a left-aligned field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import type { PDFTextField } from '@cantoo/pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
@@ -171,8 +172,8 @@ describe('a multi-script line, rendered', () => {
       expect(text).toContain(word);
     }
     expect(qpdfCheck(temp.dir, bytes, 'render-check.pdf')).toBeNull();
-    // Rendered to /tmp on purpose: a person looks at it (see the appearance report).
-    const png = renderPng('/tmp', bytes, 'lotse-appearance-mixed', 144);
+    // Rendered into the system temp folder on purpose, so a person can look at it.
+    const png = renderPng(tmpdir(), bytes, 'lotse-appearance-mixed', 144);
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
   });
 });
