@@ -1,7 +1,7 @@
 // One household: members, documents that expire soon, upcoming appointments, visit notes.
 import { loadCaseFile } from '../../../db/repositories';
 import { expiringDocuments, upcomingAppointments } from '../../../domain/case-overview';
-import { localDateTimeNow, todayIso } from '../../../domain/dates';
+import { isValidIsoDate, localDateTimeNow, todayIso } from '../../../domain/dates';
 import { ageOn } from '../../../domain/partial-date';
 import {
   formatDate,
@@ -20,6 +20,7 @@ import { href } from '../../routes';
 import { personDisplayName } from '../case-list/CaseRow';
 import { CaseForms } from '../forms/CaseForms';
 import { caseReviewItems, ConflictReview } from './ConflictReview';
+import { DuplicatePersons } from './DuplicatePersons';
 import { ExpiryText } from './ExpiryText';
 
 export function CaseDetailScreen({ id }: { id: string }) {
@@ -61,9 +62,16 @@ export function CaseDetailScreen({ id }: { id: string }) {
         }
       />
       <ConflictReview items={caseReviewItems(file.value, t('cases.unnamed'))} />
+      <DuplicatePersons persons={persons} />
       <div class="case-facts">
         {c.status === 'closed' && <p class="badge">{t('options.caseStatus.closed')}</p>}
         {address && <p dir="auto">{address}</p>}
+        {c.moveInDate && isValidIsoDate(c.moveInDate) && (
+          <p>{t('caseDetail.movedIn', { date: formatDate(c.moveInDate, language) })}</p>
+        )}
+        {c.landlord?.name && (
+          <p dir="auto">{t('caseDetail.landlord', { name: c.landlord.name })}</p>
+        )}
         {c.phone && (
           <p>
             <a href={`tel:${c.phone}`} dir="ltr">

@@ -1,5 +1,6 @@
 // Creating and editing a household. Autosaved; a new case is created with the first keystroke.
 import { useMemo } from 'preact/hooks';
+import { todayIso } from '../../../domain/dates';
 import { emptyCase } from '../../../domain/defaults';
 import {
   BUNDESLAENDER,
@@ -10,7 +11,7 @@ import {
 import { validateCase } from '../../../domain/validation';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../components/Field';
 import { LanguagesField } from '../../components/LanguagesField';
-import { codeOptions, languageOptions } from '../../components/options';
+import { codeOptions, countryOptions, languageOptions } from '../../components/options';
 import { SaveStatus } from '../../components/SaveStatus';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { errorMessage } from '../../error-message';
@@ -20,10 +21,17 @@ import { useT } from '../../hooks/use-t';
 import { href, navigate } from '../../routes';
 import { askForPersistenceOnce } from '../../storage-persistence';
 import { EditorGate } from '../EditorGate';
+import {
+  landlordOf,
+  previousAddressOf,
+  validateCaseExtras,
+  type Landlord,
+  type PreviousAddress,
+} from './case-extra-fields';
 
 export function CaseEditScreen({ id }: { id: string | null }) {
   const { t, language } = useT();
-  const { repositories } = useServices();
+  const { repositories, now } = useServices();
   const editor = useAutosavedRecord({
     repository: repositories.cases,
     id,
@@ -34,13 +42,24 @@ export function CaseEditScreen({ id }: { id: string | null }) {
     },
   });
   const c = editor.value;
+  const today = todayIso(now());
   const errors = useMemo(
-    () => validateCase({ ...c, id: '', createdAt: '', updatedAt: '', deleted: false }),
-    [c],
+    () => ({
+      ...validateCase({ ...c, id: '', createdAt: '', updatedAt: '', deleted: false }),
+      ...validateCaseExtras(c, today),
+    }),
+    [c, today],
   );
   const err = (path: string) => (errors[path] ? errorMessage(t, errors[path]) : undefined);
   const address = (patch: Partial<typeof c.address>) =>
     editor.update({ address: { ...c.address, ...patch } });
+  // Cases saved before these groups existed have them undefined: start from empty.
+  const previous = previousAddressOf(c);
+  const landlord = landlordOf(c);
+  const setPrevious = (patch: Partial<PreviousAddress>) =>
+    editor.update({ previousAddress: { ...previous, ...patch } });
+  const setLandlord = (patch: Partial<Landlord>) =>
+    editor.update({ landlord: { ...landlord, ...patch } });
 
   return (
     <EditorGate editor={editor} backHref={editor.id ? href.case(editor.id) : href.cases()}>
@@ -89,6 +108,79 @@ export function CaseEditScreen({ id }: { id: string | null }) {
           onChange={(v) => editor.update({ bundesland: v as Bundesland | '' })}
           name="bundesland"
         />
+        <TextField
+          label={t('caseForm.moveInDate')}
+          hint={t('caseForm.moveInDateHint')}
+          type="date"
+          value={c.moveInDate ?? ''}
+          error={err('moveInDate')}
+          onInput={(moveInDate) => editor.update({ moveInDate })}
+          name="moveInDate"
+        />
+        <fieldset class="form-section">
+          <legend>{t('caseForm.previousAddress')}</legend>
+          <TextField
+            label={t('caseForm.previousStreet')}
+            value={previous.street}
+            onInput={(street) => setPrevious({ street })}
+            name="previousStreet"
+          />
+          <div class="field-row">
+            <TextField
+              label={t('caseForm.previousPostalCode')}
+              value={previous.postalCode}
+              error={err('previousAddress.postalCode')}
+              onInput={(postalCode) => setPrevious({ postalCode })}
+              name="previousPostalCode"
+            />
+            <TextField
+              label={t('caseForm.previousCity')}
+              value={previous.city}
+              onInput={(city) => setPrevious({ city })}
+              name="previousCity"
+            />
+          </div>
+          <SelectField
+            label={t('caseForm.previousCountry')}
+            value={previous.country}
+            emptyLabel={t('caseForm.germany')}
+            options={countryOptions(language).filter((o) => o.value !== 'DE')}
+            onChange={(country) => setPrevious({ country })}
+            name="previousCountry"
+          />
+        </fieldset>
+        <fieldset class="form-section">
+          <legend>{t('caseForm.landlord')}</legend>
+          <TextField
+            label={t('caseForm.landlordName')}
+            hint={t('caseForm.landlordHint')}
+            value={landlord.name}
+            onInput={(name) => setLandlord({ name })}
+            name="landlordName"
+          />
+          <TextField
+            label={t('caseForm.landlordStreet')}
+            value={landlord.street}
+            onInput={(street) => setLandlord({ street })}
+            name="landlordStreet"
+          />
+          <div class="field-row">
+            <TextField
+              label={t('caseForm.landlordPostalCode')}
+              value={landlord.postalCode}
+              inputMode="numeric"
+              error={err('landlord.postalCode')}
+              onInput={(postalCode) => setLandlord({ postalCode })}
+              name="landlordPostalCode"
+            />
+            <TextField
+              label={t('caseForm.landlordCity')}
+              value={landlord.city}
+              onInput={(city) => setLandlord({ city })}
+              name="landlordCity"
+            />
+          </div>
+        </fieldset>
         <TextField
           label={t('caseForm.phone')}
           type="tel"

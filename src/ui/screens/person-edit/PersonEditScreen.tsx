@@ -6,9 +6,11 @@ import { emptyPerson } from '../../../domain/defaults';
 import { formatIban } from '../../../domain/iban';
 import { parsePartialDate, partialDateToInput } from '../../../domain/partial-date';
 import {
+  MARITAL_STATUSES,
   RELATIONSHIPS,
   RESIDENCE_DOCUMENTS,
   SEXES,
+  type MaritalStatus,
   type Relationship,
   type ResidenceDocument,
   type Sex,
@@ -108,6 +110,16 @@ export function PersonEditScreen({ caseId, id }: { caseId: string; id: string | 
             options={codeOptions(SEXES, (code) => t(`options.sex.${code as Sex}`))}
             onChange={(v) => set({ sex: v as Sex | '' })}
             name="sex"
+          />
+          <SelectField
+            label={t('person.maritalStatus')}
+            value={p.maritalStatus ?? ''}
+            emptyLabel={t('common.notSet')}
+            options={codeOptions(MARITAL_STATUSES, (code) =>
+              t(`options.maritalStatus.${code as MaritalStatus}`),
+            )}
+            onChange={(v) => set({ maritalStatus: v as MaritalStatus | '' })}
+            name="maritalStatus"
           />
         </fieldset>
 
