@@ -5,9 +5,14 @@ import { newId } from '../domain/ids';
 import type { RecordBase } from '../domain/types';
 import { ok } from '../shared/result';
 import type { LotseDb } from './database';
-import { recordFormChange } from './form-repository';
 import type { FormDraft, FormOutput } from './form-records';
-import type { Clock, StorageResult } from './record-repository';
+import {
+  addWithOutbox,
+  recordChange,
+  saveWithOutbox,
+  type Clock,
+  type StorageResult,
+} from './record-repository';
 import { storageFailure } from './storage-error';
 
 export type DraftData = Omit<FormDraft, keyof RecordBase>;
@@ -33,17 +38,8 @@ export function createDraftRepository(
   };
 
   return {
-    async create(data) {
-      const draft: FormDraft = { ...data, ...stamp() };
-      try {
-        await db.transaction('rw', [db.drafts, db.outbox], async () => {
-          await db.drafts.add(draft);
-          await recordFormChange(db, 'draft', draft.id, 'put', draft.createdAt);
-        });
-        return ok(draft);
-      } catch (error) {
-        return storageFailure(error);
-      }
+    create(data) {
+      return addWithOutbox(db, db.drafts, 'draft', { ...data, ...stamp() });
     },
 
     async get(id) {
@@ -55,28 +51,8 @@ export function createDraftRepository(
       }
     },
 
-    async save(id, data) {
-      const now = clock().toISOString();
-      try {
-        const saved = await db.transaction('rw', [db.drafts, db.outbox], async () => {
-          const existing = await db.drafts.get(id);
-          if (!existing || existing.deleted) return null;
-          const draft: FormDraft = {
-            ...existing,
-            ...data,
-            id,
-            createdAt: existing.createdAt,
-            updatedAt: now,
-            deleted: false,
-          };
-          await db.drafts.put(draft);
-          await recordFormChange(db, 'draft', id, 'put', now);
-          return draft;
-        });
-        return saved ? ok(saved) : { ok: false, code: 'not-found' };
-      } catch (error) {
-        return storageFailure(error);
-      }
+    save(id, data) {
+      return saveWithOutbox(db, db.drafts, 'draft', id, data, clock().toISOString());
     },
 
     async remove(id) {
@@ -94,10 +70,10 @@ export function createDraftRepository(
               deleted: true,
               updatedAt: now,
             });
-            await recordFormChange(db, 'output', output.id, 'delete', now);
+            await recordChange(db, 'output', output.id, 'delete', now);
           }
           await db.drafts.put({ ...draft, deleted: true, updatedAt: now });
-          await recordFormChange(db, 'draft', id, 'delete', now);
+          await recordChange(db, 'draft', id, 'delete', now);
         });
         return ok(undefined);
       } catch (error) {
@@ -105,17 +81,8 @@ export function createDraftRepository(
       }
     },
 
-    async addOutput(data) {
-      const output: FormOutput = { ...data, ...stamp() };
-      try {
-        await db.transaction('rw', [db.outputs, db.outbox], async () => {
-          await db.outputs.add(output);
-          await recordFormChange(db, 'output', output.id, 'put', output.createdAt);
-        });
-        return ok(output);
-      } catch (error) {
-        return storageFailure(error);
-      }
+    addOutput(data) {
+      return addWithOutbox(db, db.outputs, 'output', { ...data, ...stamp() });
     },
   };
 }

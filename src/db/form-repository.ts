@@ -4,22 +4,10 @@
 import { newId } from '../domain/ids';
 import type { RecordBase } from '../domain/types';
 import { ok } from '../shared/result';
-import type { LotseDb, OutboxEntry } from './database';
-import type { FormRecordKind, LibraryForm } from './form-records';
-import type { Clock, StorageResult } from './record-repository';
+import type { LotseDb } from './database';
+import type { LibraryForm } from './form-records';
+import { recordChange, type Clock, type StorageResult } from './record-repository';
 import { storageFailure } from './storage-error';
-
-/** Appends (or replaces) the outbox entry of a form record. Call inside a rw transaction. */
-export async function recordFormChange(
-  db: LotseDb,
-  kind: FormRecordKind,
-  recordId: string,
-  op: OutboxEntry['op'],
-  changedAt: string,
-): Promise<void> {
-  await db.outbox.where({ kind, recordId }).delete();
-  await db.outbox.add({ kind, recordId, op, changedAt });
-}
 
 export type NewLibraryForm = Omit<LibraryForm, keyof RecordBase | 'importedAt' | 'size'>;
 
@@ -49,7 +37,7 @@ export function createFormLibrary(db: LotseDb, clock: Clock = () => new Date()):
         await db.transaction('rw', tables, async () => {
           await db.forms.add(form);
           await db.formFiles.add({ id: form.id, bytes });
-          await recordFormChange(db, 'form', form.id, 'put', now);
+          await recordChange(db, 'form', form.id, 'put', now);
         });
         return ok(form);
       } catch (error) {
@@ -84,7 +72,7 @@ export function createFormLibrary(db: LotseDb, clock: Clock = () => new Date()):
           await db.forms.put({ ...form, deleted: true, updatedAt: now });
           // The bytes go (they are the bulk); the tombstone stays for sync.
           await db.formFiles.delete(id);
-          await recordFormChange(db, 'form', id, 'delete', now);
+          await recordChange(db, 'form', id, 'delete', now);
         });
         return ok(undefined);
       } catch (error) {

@@ -21,13 +21,63 @@ const systemClock: Clock = () => new Date();
 /** Appends (or replaces) the outbox entry of a record. Call inside a rw transaction. */
 export async function recordChange(
   db: LotseDb,
-  kind: RecordKind,
+  kind: OutboxEntry['kind'],
   recordId: string,
   op: OutboxEntry['op'],
   changedAt: string,
 ): Promise<void> {
   await db.outbox.where({ kind, recordId }).delete();
   await db.outbox.add({ kind, recordId, op, changedAt });
+}
+
+/** Adds a new record and its outbox entry in one transaction. */
+export async function addWithOutbox<T extends RecordBase, I>(
+  db: LotseDb,
+  table: Table<T, string, I>,
+  kind: OutboxEntry['kind'],
+  record: T & I,
+): Promise<StorageResult<T>> {
+  try {
+    await db.transaction('rw', [table, db.outbox], async () => {
+      await table.add(record);
+      await recordChange(db, kind, record.id, 'put', record.createdAt);
+    });
+    return ok(record);
+  } catch (error) {
+    return storageFailure(error);
+  }
+}
+
+/** Replaces a live record's data and records the change in one transaction (last write on
+ * this device wins); `not-found` for a missing record or a tombstone. */
+export async function saveWithOutbox<T extends RecordBase, I>(
+  db: LotseDb,
+  table: Table<T, string, I>,
+  kind: OutboxEntry['kind'],
+  id: string,
+  data: Omit<T, keyof RecordBase>,
+  now: string,
+): Promise<StorageResult<T>> {
+  try {
+    const saved = await db.transaction('rw', [table, db.outbox], async () => {
+      const existing = await table.get(id);
+      if (!existing || existing.deleted) return null;
+      const record = {
+        ...existing,
+        ...data,
+        id,
+        createdAt: existing.createdAt,
+        updatedAt: now,
+        deleted: false,
+      } as T & I;
+      await table.put(record);
+      await recordChange(db, kind, id, 'put', now);
+      return record;
+    });
+    return saved ? ok(saved) : { ok: false, code: 'not-found' };
+  } catch (error) {
+    return storageFailure(error);
+  }
 }
 
 export type RecordRepository<K extends RecordKind> = {
@@ -65,39 +115,11 @@ export function createRecordRepository<K extends RecordKind>(
         updatedAt: now,
         deleted: false,
       } as RecordOf<K>;
-      try {
-        await db.transaction('rw', tables, async () => {
-          await table.add(record);
-          await recordChange(db, kind, record.id, 'put', now);
-        });
-        return ok(record);
-      } catch (error) {
-        return storageFailure(error);
-      }
+      return addWithOutbox(db, table, kind, record);
     },
 
-    async save(id, data) {
-      const now = clock().toISOString();
-      try {
-        const saved = await db.transaction('rw', tables, async () => {
-          const existing = await table.get(id);
-          if (!existing || existing.deleted) return null;
-          const record = {
-            ...existing,
-            ...data,
-            id,
-            createdAt: existing.createdAt,
-            updatedAt: now,
-            deleted: false,
-          } as RecordOf<K>;
-          await table.put(record);
-          await recordChange(db, kind, id, 'put', now);
-          return record;
-        });
-        return saved ? ok(saved) : { ok: false, code: 'not-found' };
-      } catch (error) {
-        return storageFailure(error);
-      }
+    save(id, data) {
+      return saveWithOutbox(db, table, kind, id, data, clock().toISOString());
     },
 
     async remove(id) {

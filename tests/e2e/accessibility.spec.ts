@@ -1,24 +1,10 @@
 // Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA plus best practices) on every screen
 // with real data in it, in German and in Arabic (RTL), and touch-target sizes on a phone.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import ar from '../../locales/ar.json' with { type: 'json' };
 import { LotseApp, SW_INSTALL_TIMEOUT, text } from './pages/lotse-app';
+import { expectNoAxeViolations } from './support/axe';
 import { freezeClock, ids, seed } from './support/seed';
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const report = violations
-    .map(
-      (v) =>
-        `- ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary ?? ''}`).join('\n'),
-    )
-    .join('\n');
-  expect(violations, `axe violations on ${screen}:\n${report}`).toEqual([]);
-}
 
 const caseUrl = `/#/cases/${ids.haidari}`;
 const screens = {

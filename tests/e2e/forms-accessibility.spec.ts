@@ -2,27 +2,14 @@
 // library, "fill a form", the fill screen with an error and with an output previewed, and the
 // case's forms section — in German and in Arabic (RTL). Also: a character no font can draw
 // is an error that names the field.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import ar from '../../locales/ar.json' with { type: 'json' };
 import de from '../../locales/de.json' with { type: 'json' };
 import { FormsPage, HAUPTANTRAG, formPath, slowExpect } from './pages/forms-page';
+import { expectNoAxeViolations } from './support/axe';
 import { freezeClock, ids, seed } from './support/seed';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const FIRST_NAME = '1 - Vorname der antragstellenden Person';
-
-async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const report = violations
-    .map(
-      (v) =>
-        `- ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary ?? ''}`).join('\n'),
-    )
-    .join('\n');
-  expect(violations, `axe violations on ${screen}:\n${report}`).toEqual([]);
-}
 
 async function importHauptantrag(forms: FormsPage): Promise<void> {
   await forms.openLibrary();
