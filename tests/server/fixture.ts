@@ -70,7 +70,7 @@ export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: 
 export function rawRequest(
   port: number,
   target: string,
-  options: { method?: string; headers?: Record<string, string> } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -95,7 +95,7 @@ export function rawRequest(
       },
     );
     req.on('error', reject);
-    req.end();
+    req.end(options.body);
   });
 }
 

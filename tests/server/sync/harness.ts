@@ -4,7 +4,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,37 +164,5 @@ export function change(overrides: Partial<RecordChange> = {}): RecordChange {
   };
 }
 
-export type RawReply = { status: number; headers: IncomingHttpHeaders; body: string };
-
-/** A request with the target sent byte for byte (fetch would normalise `..` and `%2F`). */
-export function rawRequest(
-  port: number,
-  target: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<RawReply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: target,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+// A request with the target sent byte for byte (fetch would normalise `..` and `%2F`).
+export { rawRequest, type RawResponse as RawReply } from '../fixture.js';
