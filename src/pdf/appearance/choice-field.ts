@@ -8,19 +8,11 @@ import type { PDFDocument, PDFOptionList } from '@cantoo/pdf-lib';
 import type { PdfResult } from '../types';
 import { analyse, shapeLine } from './bidi-text';
 import type { Paragraph } from './bidi-text';
-import { writeAppearance } from './content-stream';
 import { pdfFail as fail } from '../pdf-error';
 import type { EmbeddedFonts } from './fonts';
 import { layoutList, layoutSingleLine } from './layout';
-import type { TextLayout } from './layout';
-import { assertSameDocument, daFont } from './text-field';
-import {
-  readAlignment,
-  readDefaultAppearance,
-  readWidgetBox,
-  writeDefaultAppearance,
-} from './widget';
-import type { WidgetBox } from './widget';
+import { assertSameDocument, commitAppearances, type PlannedAppearance } from './text-field';
+import { readAlignment, readDefaultAppearance, readWidgetBox } from './widget';
 
 type Option = { value: string; display: string };
 
@@ -58,7 +50,7 @@ export const setChoiceFieldValue = (
     paragraphs.push(analysed);
   }
 
-  const planned: Array<{ box: WidgetBox; layout: TextLayout; color: string }> = [];
+  const planned: PlannedAppearance[] = [];
   const widgets = field.acroField.getWidgets();
   for (const widget of widgets) {
     const box = readWidgetBox(widget);
@@ -80,11 +72,6 @@ export const setChoiceFieldValue = (
   else dict.set(PDFName.of('V'), PDFHexString.fromText(chosen?.value ?? value));
   if (!isDropdown && index >= 0) dict.set(PDFName.of('I'), doc.context.obj([index]));
   else dict.delete(PDFName.of('I'));
-  widgets.forEach((widget, i) => {
-    const plan = planned[i];
-    if (plan) writeAppearance(doc, widget, plan.box, plan.layout, fonts, plan.color);
-  });
-  writeDefaultAppearance(doc, field, daFont(fonts, paragraphs).name);
-  doc.getForm().markFieldAsClean(field.ref);
+  commitAppearances(doc, field, widgets, planned, fonts, paragraphs);
   return { ok: true, value: undefined };
 };

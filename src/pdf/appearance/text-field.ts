@@ -3,7 +3,7 @@
 // anything is written, so a refused value leaves the field as it was.
 
 import { PDFHexString, PDFName } from '@cantoo/pdf-lib';
-import type { PDFDocument, PDFTextField } from '@cantoo/pdf-lib';
+import type { PDFDocument, PDFField, PDFTextField, PDFWidgetAnnotation } from '@cantoo/pdf-lib';
 import type { PdfResult } from '../types';
 import { analyse, combCells, shapeLine } from './bidi-text';
 import type { Paragraph } from './bidi-text';
@@ -31,6 +31,29 @@ export const daFont = (fonts: EmbeddedFonts, paragraphs: Paragraph[]): DocumentF
     : fonts.latin;
   useFont(fonts, font);
   return font;
+};
+
+/** A widget's appearance, laid out before anything is written (a refusal changes nothing). */
+export type PlannedAppearance = { box: WidgetBox; layout: TextLayout; color: string };
+
+/**
+ * Writes the planned appearance of every widget and the field's /DA, then marks the field clean:
+ * the appearance is current, so pdf-lib must not redraw it with its WinAnsi default font on save.
+ */
+export const commitAppearances = (
+  doc: PDFDocument,
+  field: PDFField,
+  widgets: PDFWidgetAnnotation[],
+  planned: PlannedAppearance[],
+  fonts: EmbeddedFonts,
+  paragraphs: Paragraph[],
+): void => {
+  widgets.forEach((widget, i) => {
+    const plan = planned[i];
+    if (plan) writeAppearance(doc, widget, plan.box, plan.layout, fonts, plan.color);
+  });
+  writeDefaultAppearance(doc, field, daFont(fonts, paragraphs).name);
+  doc.getForm().markFieldAsClean(field.ref);
 };
 
 export const assertSameDocument = (doc: PDFDocument, fonts: EmbeddedFonts): void => {
@@ -66,7 +89,7 @@ export const setTextFieldValue = (
   const first = paragraphs[0];
   if (!first) throw new Error('split() returned no paragraph');
 
-  const planned: Array<{ box: WidgetBox; layout: TextLayout; color: string }> = [];
+  const planned: PlannedAppearance[] = [];
   const widgets = field.acroField.getWidgets();
   for (const widget of widgets) {
     const box = readWidgetBox(widget);
@@ -84,12 +107,6 @@ export const setTextFieldValue = (
   field.acroField.setValue(PDFHexString.fromText(value));
   // A stale rich-text value (/RV) would win over /V in viewers that support rich text.
   field.acroField.dict.delete(PDFName.of('RV'));
-  widgets.forEach((widget, i) => {
-    const plan = planned[i];
-    if (plan) writeAppearance(doc, widget, plan.box, plan.layout, fonts, plan.color);
-  });
-  writeDefaultAppearance(doc, field, daFont(fonts, paragraphs).name);
-  // The appearance is current: pdf-lib must not redraw it with its WinAnsi default font on save.
-  doc.getForm().markFieldAsClean(field.ref);
+  commitAppearances(doc, field, widgets, planned, fonts, paragraphs);
   return { ok: true, value: undefined };
 };
