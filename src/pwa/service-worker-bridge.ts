@@ -28,6 +28,7 @@ export function startServiceWorker(): void {
     onOfflineReady: () => setState({ isOfflineReady: true }),
     onRegisteredSW: (_url, reg) => {
       registration = reg;
+      if (reg) watchForWaitingWorker(reg);
     },
     onRegisterError: () => setState({ registrationError: true }),
   });
@@ -37,6 +38,24 @@ export function startServiceWorker(): void {
       void registration?.update().catch(() => undefined);
     }
   });
+}
+
+/**
+ * workbox-window guesses which new workers are updates: it stops listening after the first one
+ * it calls "external", and a worker found while it was still loading can be taken for the
+ * first install. Whatever it decides, a worker waiting next to an active one is a new version.
+ */
+function watchForWaitingWorker(reg: ServiceWorkerRegistration): void {
+  const check = (): void => {
+    if (reg.waiting && reg.active && !state.isUpdateReady) setState({ isUpdateReady: true });
+  };
+  reg.addEventListener('updatefound', () => {
+    const worker = reg.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed') check();
+    });
+  });
+  check();
 }
 
 export function getPwaState(): PwaState {

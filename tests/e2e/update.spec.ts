@@ -19,6 +19,13 @@ async function checkForUpdate(page: Page): Promise<void> {
       await registration.update();
     });
   }).toPass({ timeout: SW_INSTALL_TIMEOUT });
+  // The new worker installs (reading the precache) before it waits; on a busy two-core
+  // machine that can take longer than an ordinary expectation.
+  await page.waitForFunction(
+    async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting),
+    undefined,
+    { timeout: SW_INSTALL_TIMEOUT },
+  );
 }
 
 let server: AppServer;
