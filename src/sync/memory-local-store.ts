@@ -73,10 +73,14 @@ export function createMemoryLocalStore(): MemoryLocalStore {
       }
       for (const update of batch.updates) {
         const key = keyOf(update.kind, update.id);
-        shadows.set(key, structuredClone(update.shadow));
-        if (update.record !== undefined) {
-          records.set(key, { kind: update.kind, record: structuredClone(update.record) });
-        }
+        // One clone of both: a pulled record is usually its own shadow's base, and cloning
+        // them together keeps that one copy (nothing here mutates a stored value in place).
+        const { shadow, record } = structuredClone({
+          shadow: update.shadow,
+          record: update.record,
+        });
+        shadows.set(key, shadow);
+        if (record !== undefined) records.set(key, { kind: update.kind, record });
         if (
           update.removeOutboxSeq !== undefined &&
           outbox.get(key)?.seq === update.removeOutboxSeq

@@ -9,6 +9,7 @@ import {
   type RecordProblem,
   type RecordUpdate,
 } from './local-store';
+import { mapConcurrent } from './map-concurrent';
 import { deepEqual, mergeRecord } from './merge';
 import type { RecordCodec } from './record-codec';
 import type { Transport, TransportErr } from './transport';
@@ -29,6 +30,8 @@ export type PullDeps = {
 export type PullStats = { applied: number; merged: number; problems: RecordProblem[] };
 
 const MAX_PAGE_ATTEMPTS = 5;
+/** Records of a page being read and decrypted at once (see map-concurrent.ts). */
+const RECORDS_IN_FLIGHT = 32;
 
 async function updateFor(
   deps: PullDeps,
@@ -89,6 +92,13 @@ export async function pullAll(
 ): Promise<{ ok: true; stats: PullStats } | TransportErr> {
   const limit = Math.min(deps.pageSize ?? syncLimits.defaultPullLimit, syncLimits.maxPullLimit);
   const stats: PullStats = { applied: 0, merged: 0, problems: [] };
+  // Records of a page are decrypted concurrently: every record that meets an unknown epoch
+  // must wait for the same key refresh and get its answer.
+  let refreshing: Promise<boolean> | undefined;
+  const { refreshKeys } = deps;
+  const pageDeps: PullDeps = refreshKeys
+    ? { ...deps, refreshKeys: () => (refreshing ??= refreshKeys()) }
+    : deps;
   for (;;) {
     const { cursor } = await deps.store.getMeta();
     const page = await deps.transport.pull(cursor, limit);
@@ -98,8 +108,10 @@ export async function pullAll(
     for (let attempt = 0; attempt < MAX_PAGE_ATTEMPTS && !stored; attempt += 1) {
       const pageStats: PullStats = { applied: 0, merged: 0, problems: [] };
       const updates: RecordUpdate[] = [];
-      for (const server of page.value.records) {
-        const update = await updateFor(deps, server, pageStats);
+      const results = await mapConcurrent(page.value.records, RECORDS_IN_FLIGHT, (server) =>
+        updateFor(pageDeps, server, pageStats),
+      );
+      for (const update of results) {
         if (update === null) continue;
         if ('code' in update) pageStats.problems.push(update);
         else updates.push(update);
