@@ -2,6 +2,7 @@
 // Validation explains in the UI language but never blocks saving.
 import { expect, test } from '@playwright/test';
 import { LotseApp, text } from './pages/lotse-app';
+import { fillDisk } from './support/full-disk';
 
 test('text typed a second before the tab is killed is there when the app is opened again', async ({
   page,
@@ -50,41 +51,41 @@ test('invalid numbers are explained in German and still saved as typed', async (
   await expect(household.locator('.item-link__meta')).toContainText('1990');
 });
 
-// FIXME: Chromium 156 (Debian) ignores Storage.overrideQuotaForOrigin for Playwright's browser
-// contexts (estimate() keeps reporting ~10 GB and the write succeeds; measured 2026-11-22, also
-// on the commit where this test last passed). The quota path is covered below the browser by
-// tests/unit/db (real QuotaExceededError injected at Dexie's DBCore level) until a way to shrink
-// the quota in a real browser is found again.
-test.fixme('a full disk gets a clear message and what was saved before stays intact', async ({
+// The disk is made full by Chromium's own quota check (support/full-disk.ts explains how).
+test('a full disk gets a clear message and what was saved before stays intact', async ({
   page,
   context,
 }) => {
+  test.slow(); // the disk fills about 30 s after fillDisk starts (support/full-disk.ts)
   const app = new LotseApp(page);
   await app.open();
-  // The precache (~4 MB) must be complete, or its writes would still change the usage below.
+  // The precache must be complete, or the service worker would run into the full disk too.
   await app.waitForServiceWorker();
   const caseId = await app.createCase('Familie Nazari');
   await page.getByRole('link', { name: text.caseDetail.addNote }).click();
   await app.field(text.note.text).fill('Erster Besuch');
   await app.waitForSaved();
 
-  // Shrink this origin's quota to what it uses now: the next bigger write must fail.
-  const cdp = await context.newCDPSession(page);
-  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-  await cdp.send('Storage.overrideQuotaForOrigin', {
-    origin: new URL(page.url()).origin,
-    quotaSize: usage + 1024,
-  });
-  // Random text: Chromium compresses large IndexedDB values, so a run of one letter would fit.
-  const noise = Array.from({ length: 200_000 }, () => Math.random().toString(36).slice(2, 12));
-  await app.field(text.note.text).fill(`Erster Besuch ${noise.join('')}`);
+  const disk = await fillDisk(page);
+  await app.field(text.note.text).fill('Erster Besuch, Wohngeldantrag besprochen');
   await expect(page.getByRole('alert')).toContainText(text.errors['quota-exceeded']);
 
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin });
+  // Reading needs no space: opened again on the full disk, the case shows what was saved.
   const again = await context.newPage();
   await new LotseApp(again).open(`/#/cases/${caseId}`);
-  await expect(again.getByText('Familie Nazari')).toBeVisible();
+  await expect(again.getByRole('heading', { level: 1, name: 'Familie Nazari' })).toBeVisible();
   await expect(again.locator('.note-preview')).toHaveText('Erster Besuch');
+
+  // With room again, typing on saves the text that did not fit.
+  await disk.free();
+  await app.field(text.note.text).press('End');
+  await app.field(text.note.text).pressSequentially('.');
+  await app.waitForSaved();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await again.reload();
+  await expect(again.locator('.note-preview')).toHaveText(
+    'Erster Besuch, Wohngeldantrag besprochen.',
+  );
 });
 
 test("the volunteer's name is autosaved in Settings and signs new notes", async ({
@@ -109,25 +110,16 @@ test("the volunteer's name is autosaved in Settings and signs new notes", async 
 });
 
 test('a delete that fails is explained, and nothing is deleted', async ({ page }) => {
+  test.slow(); // fillDisk takes about 30 s, see above
   const app = new LotseApp(page);
   await app.open();
+  await app.waitForServiceWorker(); // as above: the precache must not meet the full disk
   const caseId = await app.createCase('Familie Sultani');
   await page.getByRole('link', { name: text.caseDetail.addNote }).click();
   await app.field(text.note.text).fill('Hausbesuch: Antrag besprochen');
   await app.waitForSaved();
 
-  // A delete writes tombstones of the same size as the records, which Chromium stores in
-  // place even when the quota is used up (the full-disk test above cannot make it fail).
-  // So the disk is "full" at the IndexedDB boundary: every put fails as a full disk does.
-  await page.evaluate(() => {
-    const put = IDBObjectStore.prototype.put;
-    const flag = globalThis as unknown as { isDiskFull?: boolean };
-    IDBObjectStore.prototype.put = function (...args: Parameters<IDBObjectStore['put']>) {
-      if (flag.isDiskFull) throw new DOMException('disk full', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-    flag.isDiskFull = true;
-  });
+  const disk = await fillDisk(page);
   const confirmDelete = async (label: string) => {
     await page.getByRole('button', { name: label }).click();
     await page.getByRole('dialog').getByRole('button', { name: label }).click();
@@ -144,9 +136,7 @@ test('a delete that fails is explained, and nothing is deleted', async ({ page }
   await expect(notes.locator('.note-preview')).toHaveText('Hausbesuch: Antrag besprochen');
 
   // With room again, the same delete works and leaves for the case.
-  await page.evaluate(() => {
-    (globalThis as unknown as { isDiskFull?: boolean }).isDiskFull = false;
-  });
+  await disk.free();
   await notes.locator('.item-link').click();
   await confirmDelete(text.note.delete);
   await expect(page).toHaveURL(new RegExp(`#/cases/${caseId}$`));
