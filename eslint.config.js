@@ -61,6 +61,8 @@ export default tseslint.config(
     files: ['src/pdf/**', 'src/crypto/**'],
     rules: restrict([noUi, noApp, noDexie, noPreact, noDb, noI18n]),
   },
+  // The form engine's Web Worker: runs src/pdf off the page's thread; no UI, no storage.
+  { files: ['src/worker/**'], rules: restrict([noUi, noApp, noDexie, noPreact, noDb, noI18n]) },
   // Sync reports codes, never UI text.
   { files: ['src/sync/**'], rules: restrict([noUi, noApp, noPreact, noI18n]) },
   { files: ['src/i18n/**'], rules: restrict([noUi, noApp, noDexie, noDb]) },

@@ -1,20 +1,24 @@
 // The form engine on the command line, for pack authors and tests:
 //   npm run form -- inspect FILE.pdf [--password PW]
-//   npm run form -- fill FILE.pdf VALUES.json -o OUT.pdf [--flatten] [--password PW]
+//   npm run form -- fill FILE.pdf VALUES.json -o OUT.pdf [--flatten] [--overlays BOXES.json]
+//     [--password PW]
 // inspect prints the inspection as JSON; fill takes a JSON object mapping field keys (the names,
-// "#2"-suffixed for repeated names) to a string or a boolean. Every failure exits non-zero with
+// "#2"-suffixed for repeated names) to a string or a boolean. --overlays takes a JSON array of
+// text boxes for flat forms ({key, page (0-based), rect: [x, y, width, height] in points from
+// the bottom-left, fontSize?, multiline?}); VALUES.json then gives their texts under their keys.
+// Every failure exits non-zero with
 // one line on stderr; the output is written to a temporary file and renamed, so a failed run
 // never leaves a half-written file.
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { loadNodeFonts } from '../src/pdf/appearance/node-fonts';
 import { fillPdf, inspectPdf } from '../src/pdf/index';
-import type { PdfError, PdfFieldValues } from '../src/pdf/types';
+import type { PdfError, PdfFieldValues, PdfOverlayBox } from '../src/pdf/types';
 
 class UsageError extends Error {}
 
 const USAGE =
-  'usage: form inspect FILE.pdf [--password PW] | form fill FILE.pdf VALUES.json -o OUT.pdf [--flatten] [--password PW]';
+  'usage: form inspect FILE.pdf [--password PW] | form fill FILE.pdf VALUES.json -o OUT.pdf [--flatten] [--overlays BOXES.json] [--password PW]';
 
 const MESSAGES: Record<PdfError['code'], string> = {
   'pdf-damaged': 'the PDF is damaged',
@@ -22,7 +26,7 @@ const MESSAGES: Record<PdfError['code'], string> = {
   'pdf-password-required': 'the PDF is protected: give its password with --password',
   'pdf-password-wrong': 'the password is wrong',
   'pdf-encryption-unsupported': 'the PDF uses an encryption Lotse cannot open correctly',
-  'pdf-field-unknown': 'no such field',
+  'pdf-field-unknown': 'no such field or overlay box',
   'pdf-field-read-only': 'the field is read-only',
   'pdf-value-too-long': 'the value is longer than the field allows',
   'pdf-option-unknown': 'the value is not one of the field’s options',
@@ -37,7 +41,13 @@ const describeError = (error: PdfError): string =>
     error.detail === undefined ? '' : ` (${error.detail})`,
   ].join('');
 
-type Args = { positional: string[]; password?: string; out?: string; flatten: boolean };
+type Args = {
+  positional: string[];
+  password?: string;
+  out?: string;
+  overlays?: string;
+  flatten: boolean;
+};
 
 const parseArgs = (argv: string[]): Args => {
   const args: Args = { positional: [], flatten: false };
@@ -51,6 +61,7 @@ const parseArgs = (argv: string[]): Args => {
     if (arg === '--password') args.password = next();
     else if (arg === '-o' || arg === '--output') args.out = next();
     else if (arg === '--flatten') args.flatten = true;
+    else if (arg === '--overlays') args.overlays = next();
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else args.positional.push(arg);
   }
@@ -65,14 +76,17 @@ const readInput = async (path: string): Promise<Uint8Array> => {
   }
 };
 
-const readValues = async (path: string): Promise<PdfFieldValues> => {
+const readJson = async (path: string): Promise<unknown> => {
   const text = new TextDecoder().decode(await readInput(path));
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new UsageError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
+};
+
+const readValues = async (path: string): Promise<PdfFieldValues> => {
+  const parsed = await readJson(path);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new UsageError(`${path} must be a JSON object mapping field names to values`);
   }
@@ -82,6 +96,38 @@ const readValues = async (path: string): Promise<PdfFieldValues> => {
     }
   }
   return parsed as PdfFieldValues;
+};
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The boxes' shape; the engine checks pages and sizes against the PDF. */
+const readOverlays = async (path: string): Promise<PdfOverlayBox[]> => {
+  const parsed = await readJson(path);
+  if (!Array.isArray(parsed)) throw new UsageError(`${path} must be a JSON array of boxes`);
+  return parsed.map((item: unknown, i) => {
+    const box = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    const { key, page, rect, fontSize, multiline } = box;
+    const isBox =
+      typeof key === 'string' &&
+      isNumber(page) &&
+      Array.isArray(rect) &&
+      rect.length === 4 &&
+      rect.every(isNumber) &&
+      (fontSize === undefined || isNumber(fontSize)) &&
+      (multiline === undefined || typeof multiline === 'boolean');
+    if (!isBox) {
+      throw new UsageError(
+        `${path}: box ${i + 1} must be {key, page, rect: [x, y, width, height], fontSize?, multiline?}`,
+      );
+    }
+    return {
+      key,
+      page,
+      rect: rect as PdfOverlayBox['rect'],
+      ...(fontSize !== undefined && { fontSize }),
+      ...(multiline !== undefined && { multiline }),
+    };
+  });
 };
 
 /** Temp file in the target's folder (same file system), then rename: all or nothing. */
@@ -111,8 +157,14 @@ const run = async (argv: string[]): Promise<number> => {
     const [pdfPath, valuesPath] = args.positional as [string, string];
     const bytes = await readInput(pdfPath);
     const values = await readValues(valuesPath);
+    const overlays = args.overlays === undefined ? [] : await readOverlays(args.overlays);
     const fonts = await loadNodeFonts();
-    const result = await fillPdf(bytes, values, { ...password, flatten: args.flatten, fonts });
+    const result = await fillPdf(bytes, values, {
+      ...password,
+      flatten: args.flatten,
+      fonts,
+      overlays,
+    });
     if (!result.ok) return fail(describeError(result.error));
     await writeAtomically(args.out, result.value);
     return 0;

@@ -9,6 +9,8 @@ import {
   DraftNewScreen,
   FormLibraryScreen,
 } from '../ui/screens/forms/lazy-form-screens';
+import { OverlayScreen } from '../ui/screens/overlay/lazy-overlay-screen';
+import { PackScreen } from '../ui/screens/packs/lazy-pack-screen';
 import { TeamScreen } from '../ui/screens/team/lazy-team-screen';
 import {
   AgendaScreen,
@@ -76,6 +78,10 @@ export function Screen({
       );
     case 'forms':
       return <FormLibraryScreen />;
+    case 'pack':
+      return <PackScreen key={route.formId} formId={route.formId} />;
+    case 'overlay':
+      return <OverlayScreen key={route.formId} formId={route.formId} />;
     case 'agenda':
       return <AgendaScreen />;
     case 'settings':

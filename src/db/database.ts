@@ -6,15 +6,17 @@
 //   settings — small key/value preferences (language, whether persistence was asked)
 //   forms, formFiles, drafts, outputs — the form library, drafts and filled PDFs (form-records.ts)
 //   syncShadows, syncProblems, syncForeign, syncState — team sync bookkeeping (sync-tables.ts)
+//   packs    — form packs made or imported in the app (pack-repository.ts)
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Appointment, Case, Person, RecordKind, VisitNote } from '../domain/types';
 import type { FormDraft, FormFile, FormOutput, FormRecordKind, LibraryForm } from './form-records';
+import type { StoredPack } from './pack-repository';
 import { DATABASE_NAME, SCHEMA_VERSIONS } from './schema';
 import type { ForeignRow, ProblemRow, ShadowRow, SyncStateRow } from './sync-tables';
 
 export type OutboxEntry = {
   seq?: number;
-  kind: RecordKind | FormRecordKind;
+  kind: RecordKind | FormRecordKind | 'pack';
   recordId: string;
   op: 'put' | 'delete';
   changedAt: string;
@@ -37,6 +39,7 @@ export type LotseDb = Dexie & {
   syncProblems: Table<ProblemRow, [string, string]>;
   syncForeign: Table<ForeignRow, [string, string]>;
   syncState: EntityTable<SyncStateRow, 'key'>;
+  packs: EntityTable<StoredPack, 'id'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): LotseDb {

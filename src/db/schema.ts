@@ -48,6 +48,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       syncState: 'key',
     },
   },
+  {
+    // Form packs made or imported in the app (pack-repository.ts); shipped packs stay code.
+    version: 4,
+    stores: {
+      packs: 'id, updatedAt',
+    },
+  },
 ];
 
 export const DATABASE_NAME = 'lotse';

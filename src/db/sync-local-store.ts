@@ -7,9 +7,10 @@
 // - `apply` is ONE IndexedDB transaction: it checks the expected outbox seqs, then writes
 //   records, shadows, problems and the pull cursor together — all of it or nothing.
 // - Output records carry their PDF bytes; those do not travel inside the record (the
-//   ciphertext limit is 256 KiB). Sync carries the metadata; local bytes are kept when a
-//   remote version arrives; a remote-only output arrives with empty bytes until blobs
-//   are attached (see the report on issue 4). Form library bytes stay in `formFiles`.
+//   ciphertext limit is 256 KiB) but as an encrypted blob the record references
+//   (`record.blob`, sync/blob-sync.ts). Local bytes are kept when a remote version arrives;
+//   a remote-only output arrives with empty bytes and goes on the download list in the
+//   same transaction (sync-blob-store.ts), like a form whose `formFiles` row is missing.
 // - A storage failure (quota!) makes `apply` refuse the batch: nothing is written, the
 //   cursor stays, `storageFailure()` reports the code for the UI, and `setLastSyncedAt`
 //   does nothing until an apply succeeds again — the status never claims "synced" then.
@@ -23,8 +24,10 @@ import type {
   SyncRecord,
 } from '../sync/local-store';
 import { CONFLICTS_FIELD } from '../sync/merge';
+import { rolledBackShadow } from '../sync/rollback';
 import type { LotseDb, OutboxEntry } from './database';
 import { storageErrorCode, type StorageErrorCode } from './storage-error';
+import { isAttachmentKind, noteAttachment } from './sync-blob-store';
 import { SYNC_META_KEY } from './sync-tables';
 
 /** Record kind → its table. Kinds not listed here are kept in `syncForeign`. */
@@ -36,6 +39,7 @@ export const SYNC_TABLE_OF_KIND = {
   form: 'forms',
   draft: 'drafts',
   output: 'outputs',
+  pack: 'packs',
 } as const;
 
 type KnownKind = keyof typeof SYNC_TABLE_OF_KIND;
@@ -68,6 +72,7 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
   const recordTables = Object.keys(SYNC_TABLE_OF_KIND).map((k) => recordTable(k as KnownKind));
   const applyTables = [
     ...recordTables,
+    db.formFiles,
     db.outbox,
     db.syncShadows,
     db.syncProblems,
@@ -79,7 +84,11 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
   async function readMeta(): Promise<SyncMeta> {
     const row = await db.syncState.get(SYNC_META_KEY);
     const value = row?.value as Partial<SyncMeta> | undefined;
-    return { cursor: value?.cursor ?? 0, lastSyncedAt: value?.lastSyncedAt ?? null };
+    return {
+      cursor: value?.cursor ?? 0,
+      ...(typeof value?.cursorChange === 'string' ? { cursorChange: value.cursorChange } : {}),
+      lastSyncedAt: value?.lastSyncedAt ?? null,
+    };
   }
 
   async function outboxSeqOf(kind: string, id: string): Promise<number | null> {
@@ -93,21 +102,21 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     return record && withoutLocalFields(kind, record);
   }
 
-  async function writeRecord(kind: string, record: SyncRecord): Promise<void> {
+  /** Writes a pulled or merged record; returns what was stored (local-only fields kept). */
+  async function writeRecord(kind: string, record: SyncRecord): Promise<SyncRecord> {
     if (!isKnownKind(kind)) {
       await db.syncForeign.put({ kind, id: record.id, record });
-      return;
+      return record;
     }
     const table = recordTable(kind);
     const fields = LOCAL_ONLY_FIELDS[kind];
-    if (!fields) {
-      await table.put(record);
-      return;
-    }
-    const existing = await table.get(record.id);
     const kept: SyncRecord = { ...record };
-    for (const field of fields) kept[field] = existing?.[field] ?? new Uint8Array();
+    if (fields) {
+      const existing = await table.get(record.id);
+      for (const field of fields) kept[field] = existing?.[field] ?? new Uint8Array();
+    }
     await table.put(kept);
+    return kept;
   }
 
   async function applyInTransaction(batch: ApplyBatch): Promise<boolean> {
@@ -119,7 +128,10 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     for (const update of batch.updates) {
       const { kind, id } = update;
       await db.syncShadows.put({ kind, id, shadow: update.shadow });
-      if (update.record !== undefined) await writeRecord(kind, update.record);
+      if (update.record !== undefined) {
+        const stored = await writeRecord(kind, update.record);
+        if (isAttachmentKind(kind)) await noteAttachment(db, kind, stored);
+      }
       if (update.removeOutboxSeq !== undefined) {
         const seq = await outboxSeqOf(kind, id);
         if (seq === update.removeOutboxSeq) await db.outbox.delete(seq);
@@ -129,8 +141,10 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     if (batch.problems?.length) await db.syncProblems.bulkPut(batch.problems);
     if (batch.cursor !== undefined) {
       const meta = await readMeta();
-      const cursor = Math.max(meta.cursor, batch.cursor);
-      await db.syncState.put({ key: SYNC_META_KEY, value: { ...meta, cursor } });
+      if (batch.cursor >= meta.cursor) {
+        const { cursor, cursorChange = meta.cursorChange } = batch;
+        await db.syncState.put({ key: SYNC_META_KEY, value: { ...meta, cursor, cursorChange } });
+      }
     }
     return true;
   }
@@ -199,6 +213,33 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     },
 
     getMeta: readMeta,
+    async restartAfterRollback() {
+      const changedAt = new Date().toISOString();
+      try {
+        return await db.transaction('rw', applyTables, async () => {
+          let queued = 0;
+          for (const row of await db.syncShadows.toArray()) {
+            const shadow = rolledBackShadow(row.shadow);
+            if (!shadow || !(await readRecord(row.kind, row.id))) continue;
+            await db.syncShadows.put({ ...row, shadow });
+            if ((await outboxSeqOf(row.kind, row.id)) !== null) continue;
+            await db.outbox.add({
+              kind: row.kind as OutboxEntry['kind'],
+              recordId: row.id,
+              op: 'put',
+              changedAt,
+            });
+            queued += 1;
+          }
+          const { lastSyncedAt } = await readMeta();
+          await db.syncState.put({ key: SYNC_META_KEY, value: { cursor: 0, lastSyncedAt } });
+          return queued;
+        });
+      } catch (error) {
+        failure = storageErrorCode(error);
+        return false;
+      }
+    },
     async setLastSyncedAt(at) {
       if (failure !== null) return; // a page could not be stored: not synced
       await db.transaction('rw', db.syncState, async () => {

@@ -11,6 +11,6 @@ export type ForeignRow = { kind: string; id: string; record: SyncRecord };
 
 export type SyncStateRow = { key: string; value: unknown };
 
-/** syncState keys. */
+/** syncState keys (attachment rows, `blob-wanted` and `blob-upload/…`: sync-blob-store.ts). */
 export const SYNC_META_KEY = 'meta';
 export const TEAM_KEY = 'team';

@@ -35,6 +35,11 @@ export type TeamMembership = {
   joinedAt: string;
   lockedKeyMaterial: Uint8Array;
   syncKeys: SyncKeys;
+  /**
+   * An admin removed a device but the new key epoch is not made yet (keys locked, or the
+   * rotation failed): it is made when the keys are next unlocked (ui/screens/team/key-refresh.ts).
+   */
+  pendingKeyRotation?: boolean;
 };
 
 export type TeamRepository = {

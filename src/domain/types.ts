@@ -165,6 +165,12 @@ export type Person = RecordBase & {
   phone: string;
   email: string;
   languages: string[];
+  /**
+   * Persons the team said are someone else ("Keep both" on a duplicate offer), so the
+   * duplicate finder does not offer the pair again. Synced like every field; merges as a set.
+   * Optional: added after the first release.
+   */
+  notDuplicateOf?: Id[];
 };
 
 export const AUTHORITIES = [

@@ -2,6 +2,8 @@
 // which embeds a Unicode font and draws the widgets), drop the XFA part of hybrids so viewers
 // show the filled AcroForm layer, optionally flatten, and save. Any failure returns a code and
 // no bytes — there is never a half-filled output.
+// `overlays` (overlay mode for flat forms, overlay.ts): a value whose key names a box is drawn
+// into that box on the page instead of going to a field; box keys take precedence over fields.
 import {
   PDFCheckBox,
   PDFDropdown,
@@ -21,12 +23,42 @@ import {
 import { keyedFields } from './field-keys';
 import { flattenForm } from './flatten';
 import { acroFormOf, openPdf } from './open-pdf';
-import { pdfFail } from './pdf-error';
+import { checkOverlayBoxes, drawOverlays, planOverlays } from './overlay';
+import { pdfFail, type PdfFailure } from './pdf-error';
 import { savePdf } from './save-pdf';
-import type { PdfFieldValues, PdfResult } from './types';
+import type { PdfFieldValues, PdfOverlayBox, PdfResult } from './types';
 import { validateValues, type FillStep } from './validate-values';
 
-export type FillOptions = { password?: string; flatten?: boolean; fonts: FontSet };
+export type FillOptions = {
+  password?: string;
+  flatten?: boolean;
+  fonts: FontSet;
+  /** Text boxes drawn onto the pages (flat forms); their keys are filled like fields. */
+  overlays?: readonly PdfOverlayBox[];
+};
+
+type SplitValues = { fields: PdfFieldValues; overlays: Map<string, string> };
+
+/** Values for overlay boxes apart from field values; an overlay takes text only. */
+const splitValues = (
+  values: PdfFieldValues,
+  boxes: readonly PdfOverlayBox[],
+): { ok: true; value: SplitValues } | PdfFailure => {
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+    return pdfFail('pdf-value-type', undefined, 'values must be an object');
+  }
+  const boxKeys = new Set(boxes.map((box) => box.key));
+  const fields: PdfFieldValues = {};
+  const overlays = new Map<string, string>();
+  for (const [key, value] of Object.entries(values)) {
+    if (!boxKeys.has(key)) {
+      // defineProperty: a field may be called "__proto__"; plain assignment would drop it.
+      Object.defineProperty(fields, key, { value, enumerable: true, writable: true });
+    } else if (typeof value === 'string') overlays.set(key, value);
+    else return pdfFail('pdf-value-type', key, 'string');
+  }
+  return { ok: true, value: { fields, overlays } };
+};
 
 export const fillPdf = async (
   bytes: Uint8Array,
@@ -37,16 +69,27 @@ export const fillPdf = async (
   if (!opened.ok) return opened;
   const { doc } = opened.value;
   try {
-    const steps = validateValues(keyedFields(doc), values);
+    const boxes = options.overlays ?? [];
+    const badBox = checkOverlayBoxes(doc, boxes);
+    if (badBox) return badBox;
+    const split = splitValues(values, boxes);
+    if (!split.ok) return split;
+    const steps = validateValues(keyedFields(doc), split.value.fields);
     if (!steps.ok) return steps;
-    const needsFont = steps.value.some(({ keyed }) => usesFont(keyed.field));
+    const fieldsNeedFont = steps.value.some(({ keyed }) => usesFont(keyed.field));
+    const needsFont = fieldsNeedFont || split.value.overlays.size > 0;
     const fonts = needsFont ? await embedFonts(doc, options.fonts) : null;
+    const plans = fonts ? planOverlays(boxes, split.value.overlays, fonts) : null;
+    if (plans && !plans.ok) return plans;
     for (const step of steps.value) {
       const written = writeValue(doc, step, fonts);
       if (!written.ok) return written;
     }
+    if (fonts && plans) drawOverlays(doc, plans.value, fonts);
     dropXfa(doc);
-    if (needsFont) acroFormOf(doc)?.set(PDFName.of('NeedAppearances'), doc.context.obj(false));
+    if (fieldsNeedFont) {
+      acroFormOf(doc)?.set(PDFName.of('NeedAppearances'), doc.context.obj(false));
+    }
     if (options.flatten) flattenForm(doc);
     return { ok: true, value: await savePdf(doc) };
   } catch {

@@ -108,7 +108,7 @@ const placement = (form: PDFDict, widget: PDFDict): Matrix | null => {
 const format = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(5));
 
 /** Wraps the page's own content in q … Q so its graphics state cannot leak into ours. */
-const appendContent = (doc: PDFDocument, page: PDFPage, operators: string): void => {
+export const appendContent = (doc: PDFDocument, page: PDFPage, operators: string): void => {
   const { context } = doc;
   const contents = page.node.get(PDFName.of('Contents'));
   const existing = context.lookup(contents);

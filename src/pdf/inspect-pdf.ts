@@ -1,7 +1,7 @@
 // inspectPdf: open, classify and describe every field.
 import { describeField } from './inspect-fields';
 import { keyedFields } from './field-keys';
-import { fingerprintFields } from './fingerprint';
+import { fingerprintFields, fingerprintPages } from './fingerprint';
 import { classify, openPdf } from './open-pdf';
 import { pdfFail } from './pdf-error';
 import type { PdfInspection, PdfResult } from './types';
@@ -22,13 +22,20 @@ export const inspectPdf = async (
     // A field tree pdf-lib cannot walk (broken references, wrong object types) is damage.
     return pdfFail('pdf-damaged', undefined, 'field tree');
   }
+  let fingerprint;
+  try {
+    // A form without fields is recognised by what its pages draw (overlay mode).
+    fingerprint = fields.length > 0 ? await fingerprintFields(fields) : await fingerprintPages(doc);
+  } catch {
+    return pdfFail('pdf-damaged', undefined, 'page tree');
+  }
   return {
     ok: true,
     value: {
       kind: classify(hasXfa, fields.length),
       encrypted,
       pages: doc.getPageCount(),
-      fingerprint: await fingerprintFields(fields),
+      fingerprint,
       fields,
     },
   };

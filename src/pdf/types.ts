@@ -38,9 +38,25 @@ export type PdfInspection = {
   kind: PdfKind;
   encrypted: boolean;
   pages: number;
-  /** Hash of the field structure (names, types, options, sizes), identifying the edition. */
+  /**
+   * Identifies the edition: a hash of the field structure (names, types, options, sizes), or for
+   * a flat form of its pages' drawing (see fingerprint.ts).
+   */
   fingerprint: string;
   fields: PdfField[];
+};
+
+/**
+ * A text box drawn onto a flat page (overlay mode): `page` is 0-based, `rect` is
+ * [x, y, width, height] in PDF points of that page's user space (origin bottom-left). Its value is
+ * a string filled under `key`, like a text field's; `fontSize` 0 or absent means auto size.
+ */
+export type PdfOverlayBox = {
+  key: string;
+  page: number;
+  rect: [number, number, number, number];
+  fontSize?: number;
+  multiline?: boolean;
 };
 
 /** Values to fill: field key → text (text, radio, dropdown, list) or boolean (checkbox). */

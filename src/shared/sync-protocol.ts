@@ -28,7 +28,7 @@ export const syncPaths = {
   claimInvite: (inviteId: string) => `/api/v1/invites/${inviteId}/claim`,
   /** POST PushRequest → PushResponse. */
   push: '/api/v1/sync/push',
-  /** GET ?after=<seq>&limit=<n> → PullResponse. */
+  /** GET ?after=<seq>&limit=<n>[&afterChange=<changeId>] → PullResponse. */
   pull: '/api/v1/sync/pull',
   /** GET ?after=<seq>[&timeout=<seconds>] → EventsResponse (long-poll). */
   events: '/api/v1/sync/events',
@@ -217,7 +217,17 @@ export type ServerRecord = {
   changeId: string;
 };
 
-export type PushRequest = { changes: RecordChange[] };
+export type PushRequest = {
+  changes: RecordChange[];
+  /**
+   * The device's pull cursor and the changeId of the record at it (as in a pull's `after` and
+   * `afterChange`). When given and the server's history does not reach them (restored from an
+   * older backup), nothing is applied and the answer says `cursorKnown: false`: a revision
+   * number alone cannot tell a lost revision from a new one with the same number.
+   */
+  after?: number;
+  afterChange?: string;
+};
 
 /** Why one record of a push was refused; the others still go through. */
 export const pushRejectCodes = [
@@ -249,9 +259,12 @@ export type PushResult =
   | { status: 'rejected'; id: string; changeId: string; code: PushRejectCode };
 
 export type PushResponse = {
+  /** Empty when `cursorKnown` is false. */
   results: PushResult[];
   /** The team's seq after this push. */
   seq: number;
+  /** False: the push's `after`/`afterChange` are beyond the server's history; nothing applied. */
+  cursorKnown: boolean;
 };
 
 export type PullResponse = {
@@ -261,6 +274,15 @@ export type PullResponse = {
   nextCursor: number;
   /** True when more records follow nextCursor right now. */
   hasMore: boolean;
+  /** The team's current seq. */
+  seq: number;
+  /**
+   * False when the server's history does not reach the cursor: `after` is above the team's
+   * seq, or `afterChange` (the changeId of the record the device last pulled, at seq `after`)
+   * is not in the server's change log at that seq. The server's data was restored from an
+   * older backup: pull from 0 and push again what it lost (docs/sync-protocol.md).
+   */
+  cursorKnown: boolean;
 };
 
 export type EventsResponse = {

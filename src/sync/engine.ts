@@ -1,7 +1,9 @@
 // One sync run: push the outbox, pull what is new, and push again what the pull merged,
 // until nothing is left or no progress is made. Transport failures end the run with their
-// code; the scheduler (scheduler.ts) decides when to try again.
+// code; the scheduler (scheduler.ts) decides when to try again. With `blobs`, attachments
+// are uploaded before their records (push) and downloaded after the pull (blob-sync.ts).
 import type { Err } from '../shared/result';
+import { downloadAttachments, type BlobSyncOptions } from './blob-sync';
 import type { LocalStore, RecordProblem } from './local-store';
 import { queueReencryption } from './reencrypt';
 import { pullAll } from './pull';
@@ -31,12 +33,19 @@ export type SyncEngineOptions = {
    * outbox and are reported as `push-stale-key-epoch` problems.
    */
   refreshKeys?: () => Promise<boolean>;
+  /**
+   * Attachments of forms and outputs: each blob is uploaded before the record that
+   * references it is pushed, and downloaded in the background once its record arrived.
+   */
+  blobs?: BlobSyncOptions;
 };
 
 export type SyncReport = {
   pushed: number;
   pulled: number;
   merged: number;
+  /** Attachments downloaded and stored this run (when the engine handles attachments). */
+  downloaded?: number;
   /** Records that could not be sent or applied this run (tampered, rejected, …). */
   problems: RecordProblem[];
   /** Changes still waiting after the run. */
@@ -76,6 +85,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           codec,
           newChangeId,
           batchSize: options.pushBatchSize,
+          blobs: options.blobs,
         });
         if (!pushed.ok) return pushed;
         const pulled = await pullAll({
@@ -108,6 +118,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         } else if (!progressed) {
           break;
         }
+      }
+      if (options.blobs) {
+        // After the pages are stored: a download cut off leaves the records in place.
+        const fetched = await downloadAttachments(store, options.blobs);
+        if (!fetched.ok) return fetched;
+        report.downloaded = fetched.stats.downloaded;
+        report.problems.push(...fetched.stats.problems);
       }
       if (report.pending === 0) await store.setLastSyncedAt(now().toISOString());
       return { ok: true, value: report };

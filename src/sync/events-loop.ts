@@ -1,6 +1,8 @@
 // Listens for the server's change events by long-poll and triggers a sync when another
 // device pushed something. Waits out failures with backoff; stops for good when the
-// device is revoked or unknown.
+// device is revoked or unknown. A server seq below the one we know means the server's data
+// was restored from a backup: a sync (which starts over, see rollback.ts) and a pause, since
+// the server answers at once while our cursor is ahead of it.
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 import type { Timers } from './scheduler';
 import { isRetryable, type Transport } from './transport';
@@ -22,6 +24,9 @@ export type EventsLoop = {
   wake(): void;
   done: Promise<void>;
 };
+
+/** Pause after the server's seq went back, before asking again. */
+export const ROLLBACK_PAUSE_MS = 2_000;
 
 export function startEventsLoop(options: EventsLoopOptions): EventsLoop {
   const controller = new AbortController();
@@ -56,7 +61,13 @@ export function startEventsLoop(options: EventsLoopOptions): EventsLoop {
       if (stopped) return;
       if (result.ok) {
         failures = 0;
-        if (result.value.changed) options.onChange();
+        const wentBack = result.value.seq < known;
+        if (result.value.changed || wentBack) options.onChange();
+        if (wentBack) {
+          known = result.value.seq;
+          await sleep(ROLLBACK_PAUSE_MS);
+          continue;
+        }
         known = Math.max(known, result.value.seq);
         continue;
       }

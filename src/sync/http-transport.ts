@@ -12,6 +12,7 @@ import {
   type EventsResponse,
   type PullResponse,
   type PushResponse,
+  type RevokeDeviceResponse,
   type RotateKeyEpochResponse,
   type SessionResponse,
   type SetPublicKeyResponse,
@@ -19,7 +20,11 @@ import {
 import { parseRetryAfter } from './backoff';
 import { transportErr, type KeyTransport, type Transport, type TransportResult } from './transport';
 
-export type HttpTransport = Transport & KeyTransport;
+export type HttpTransport = Transport &
+  KeyTransport & {
+    /** Admin only: removes a device; it is told to wipe its team data on its next contact. */
+    revokeDevice(deviceId: string): Promise<TransportResult<RevokeDeviceResponse>>;
+  };
 
 export type HttpTransportOptions = {
   /** Origin of the server, e.g. "https://lotse.example.org" (no trailing slash). */
@@ -72,6 +77,8 @@ const isClaimResponse: Shape<ClaimInviteResponse> = (v): v is ClaimInviteRespons
   isObject(v) && typeof v.wrappedTeamKey === 'string' && isCredentials(v);
 const isDeviceList: Shape<DeviceListResponse> = (v): v is DeviceListResponse =>
   isObject(v) && Array.isArray(v.devices);
+const isRevokeResponse: Shape<RevokeDeviceResponse> = (v): v is RevokeDeviceResponse =>
+  isObject(v) && typeof v.deviceId === 'string' && typeof v.revokedAt === 'string';
 const isDeviceIdResponse: Shape<SetPublicKeyResponse> = (v): v is SetPublicKeyResponse =>
   isObject(v) && typeof v.deviceId === 'string';
 
@@ -155,8 +162,12 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const call = httpCaller(options);
   return {
     push: (request) => call(syncPaths.push, { method: 'POST', body: request }, isPushResponse),
-    pull: (after, limit) =>
-      call(`${syncPaths.pull}?after=${after}&limit=${limit}`, { method: 'GET' }, isPullResponse),
+    pull: (after, limit, afterChange) =>
+      call(
+        `${syncPaths.pull}?after=${after}&limit=${limit}${afterChange ? `&afterChange=${encodeURIComponent(afterChange)}` : ''}`,
+        { method: 'GET' },
+        isPullResponse,
+      ),
     events: (after, timeoutSeconds, signal) =>
       call(
         `${syncPaths.events}?after=${after}&timeout=${timeoutSeconds}`,
@@ -165,6 +176,8 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       ),
     session: () => call(syncPaths.session, { method: 'GET' }, isSessionResponse),
     devices: () => call(syncPaths.devices, { method: 'GET' }, isDeviceList),
+    revokeDevice: (deviceId) =>
+      call(syncPaths.revokeDevice(deviceId), { method: 'POST' }, isRevokeResponse),
     rotateKeyEpoch: (request) =>
       call(syncPaths.keyEpochs, { method: 'POST', body: request }, isRotateResponse),
     createInvite: (request) =>

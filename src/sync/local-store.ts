@@ -29,6 +29,11 @@ export type RecordShadow = {
   unacked: SentChange[];
   /** Key epoch of that revision's ciphertext (progressive re-encryption looks for old ones). */
   keyEpoch?: number;
+  /**
+   * Set when the server was found restored from an older backup (rollback.ts): the revision
+   * it had acknowledged before (`rev` is then 0). Gone with the next server version stored.
+   */
+  rolledBackFrom?: number;
 };
 
 export const EMPTY_SHADOW: RecordShadow = { rev: 0, base: null, unacked: [] };
@@ -57,9 +62,16 @@ export type ApplyBatch = {
   problems?: RecordProblem[];
   /** The pull cursor after this page; absent for push results. */
   cursor?: number;
+  /** The changeId of the record at `cursor` (the page's last), kept with it. */
+  cursorChange?: string;
 };
 
-export type SyncMeta = { cursor: number; lastSyncedAt: string | null };
+export type SyncMeta = {
+  cursor: number;
+  /** The changeId of the record at the cursor: the server checks it is still in its history. */
+  cursorChange?: string;
+  lastSyncedAt: string | null;
+};
 
 export type LocalStore = {
   /** Outbox entries with seq > afterSeq, ascending, at most `limit`. */
@@ -77,6 +89,13 @@ export type LocalStore = {
   /** Puts records into the outbox unchanged (to be pushed again, re-encrypted). */
   enqueue(records: { kind: string; id: string }[]): Promise<void>;
   getMeta(): Promise<SyncMeta>;
+  /**
+   * The server's data was restored from an older backup: in one transaction, the cursor goes
+   * back to 0 (its change forgotten), and every record the server had acknowledged (a shadow
+   * with a revision) gets `rolledBackFrom` (rollback.ts: rolledBackShadow) and is put into
+   * the outbox again. Resolves to the number of records queued; false when storage failed.
+   */
+  restartAfterRollback(): Promise<number | false>;
   setLastSyncedAt(at: string): Promise<void>;
   problems(): Promise<RecordProblem[]>;
 };

@@ -10,6 +10,7 @@ import type {
   SyncMeta,
   SyncRecord,
 } from './local-store';
+import { rolledBackShadow } from './rollback';
 
 const keyOf = (kind: string, id: string): string => `${kind}/${id}`;
 
@@ -92,7 +93,10 @@ export function createMemoryLocalStore(): MemoryLocalStore {
       for (const problem of batch.problems ?? []) {
         problemList.set(keyOf(problem.kind, problem.id), { ...problem });
       }
-      if (batch.cursor !== undefined) meta.cursor = Math.max(meta.cursor, batch.cursor);
+      if (batch.cursor !== undefined && batch.cursor >= meta.cursor) {
+        meta.cursor = batch.cursor;
+        if (batch.cursorChange !== undefined) meta.cursorChange = batch.cursorChange;
+      }
       return { ok: true };
     },
 
@@ -116,6 +120,22 @@ export function createMemoryLocalStore(): MemoryLocalStore {
     },
     async getMeta() {
       return { ...meta };
+    },
+    async restartAfterRollback() {
+      let queued = 0;
+      for (const [key, shadow] of shadows) {
+        const next = rolledBackShadow(shadow);
+        const entry = records.get(key);
+        if (!next || !entry) continue;
+        shadows.set(key, next);
+        if (outbox.has(key)) continue;
+        outbox.set(key, { seq: nextSeq, kind: entry.kind, recordId: entry.record.id });
+        nextSeq += 1;
+        queued += 1;
+      }
+      meta.cursor = 0;
+      delete meta.cursorChange;
+      return queued;
     },
     async setLastSyncedAt(at) {
       meta.lastSyncedAt = at;

@@ -1,7 +1,8 @@
 // Pulling: pages of server records after the cursor. Each page is decrypted, merged with
 // pending local edits, and stored together with its cursor in one `apply` (one IndexedDB
 // transaction in the Dexie store). If the user edited one of the page's records while it
-// was being merged, the store refuses the page and it is merged again.
+// was being merged, the store refuses the page and it is merged again. A server restored
+// from an older backup is noticed here and the sync restarts from 0 (rollback.ts).
 import { syncLimits, type ServerRecord } from '../shared/sync-protocol';
 import {
   EMPTY_SHADOW,
@@ -12,6 +13,7 @@ import {
 import { mapConcurrent } from './map-concurrent';
 import { deepEqual, mergeRecord } from './merge';
 import type { RecordCodec } from './record-codec';
+import { mergeBaseFor } from './rollback';
 import type { Transport, TransportErr } from './transport';
 
 export type PullDeps = {
@@ -74,7 +76,12 @@ async function updateFor(
     stats.applied += 1;
     return { kind, id, shadow: shadowNext, record: remote.value, expectedOutboxSeq: outboxSeq };
   }
-  const merged = mergeRecord(kind, shadow.base, local, remote.value);
+  const merged = mergeRecord(
+    kind,
+    mergeBaseFor(shadow, remote.value, server.rev),
+    local,
+    remote.value,
+  );
   stats.merged += 1;
   return {
     kind,
@@ -100,9 +107,17 @@ export async function pullAll(
     ? { ...deps, refreshKeys: () => (refreshing ??= refreshKeys()) }
     : deps;
   for (;;) {
-    const { cursor } = await deps.store.getMeta();
-    const page = await deps.transport.pull(cursor, limit);
+    const { cursor, cursorChange } = await deps.store.getMeta();
+    const page = await deps.transport.pull(cursor, limit, cursorChange);
     if (!page.ok) return page;
+    if (page.value.cursorKnown === false && cursor > 0) {
+      // Restored from a backup: start over from 0. The queued records count as merged (they
+      // are merged with the server's copies, or pushed again), so the engine goes on.
+      const queued = await deps.store.restartAfterRollback();
+      if (queued === false) return { ok: true, stats };
+      stats.merged += queued;
+      continue;
+    }
 
     let stored = false;
     for (let attempt = 0; attempt < MAX_PAGE_ATTEMPTS && !stored; attempt += 1) {
@@ -116,10 +131,12 @@ export async function pullAll(
         if ('code' in update) pageStats.problems.push(update);
         else updates.push(update);
       }
+      const last = page.value.records.at(-1);
       const applied = await deps.store.apply({
         updates,
         problems: pageStats.problems,
         cursor: page.value.nextCursor,
+        ...(last ? { cursorChange: last.changeId } : {}),
       });
       if (applied.ok) {
         stored = true;

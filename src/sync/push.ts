@@ -5,6 +5,7 @@
 // changeId with its original result and never applies it twice). A conflict whose server
 // version carries one of our own unacked changeIds is our own change coming back: it is
 // taken as acknowledged. Any other conflict is merged (merge.ts) and pushed again.
+// Records with an attachment go out only once their blob is uploaded (blob-sync.ts).
 import { syncLimits, type PushResult, type RecordChange } from '../shared/sync-protocol';
 import {
   EMPTY_SHADOW,
@@ -15,8 +16,10 @@ import {
   type SentChange,
   type SyncRecord,
 } from './local-store';
+import { uploadAttachments, type BlobSyncOptions } from './blob-sync';
 import { deepEqual, mergeRecord } from './merge';
 import type { RecordCodec } from './record-codec';
+import { mergeBaseFor } from './rollback';
 import type { Transport, TransportErr } from './transport';
 
 export type PushDeps = {
@@ -25,6 +28,8 @@ export type PushDeps = {
   codec: RecordCodec;
   newChangeId: () => string;
   batchSize?: number;
+  /** Attachments (forms, outputs): uploaded before the records that reference them. */
+  blobs?: BlobSyncOptions;
 };
 
 export type PushStats = {
@@ -134,7 +139,13 @@ async function handleResult(
     stats.problems.push({ kind, id, code: remote.code });
     return null;
   }
-  const merged = mergeRecord(kind, shadow.base, local, remote.value);
+  // Not always the shadow's base: the server may have lost revisions (rollback.ts).
+  const merged = mergeRecord(
+    kind,
+    mergeBaseFor(shadow, remote.value, current.rev),
+    local,
+    remote.value,
+  );
   stats.merged += 1;
   return {
     kind,
@@ -170,9 +181,17 @@ async function pushGroup(
   deps: PushDeps,
   group: Prepared[],
   stats: PushStats,
-): Promise<TransportErr | null> {
-  const response = await deps.transport.push({ changes: group.map((p) => p.change) });
+): Promise<TransportErr | 'rolled-back' | null> {
+  // The cursor lets the server refuse the batch when it was restored from an older backup.
+  const { cursor, cursorChange } = await deps.store.getMeta();
+  const response = await deps.transport.push({
+    changes: group.map((p) => p.change),
+    ...(cursor > 0
+      ? { after: cursor, ...(cursorChange ? { afterChange: cursorChange } : {}) }
+      : {}),
+  });
   if (!response.ok) return response;
+  if (response.value.cursorKnown === false) return 'rolled-back';
   const firstProblem = stats.problems.length;
   for (const [index, entry] of group.entries()) {
     const result = response.value.results[index];
@@ -203,11 +222,27 @@ export async function pushOutbox(
     const last = items.at(-1);
     if (!last) return { ok: true, stats };
     afterSeq = last.seq;
-    const prepared = await prepare(deps, items);
+    let ready = items;
+    if (deps.blobs) {
+      const attached = await uploadAttachments(deps.store, deps.blobs, items);
+      if (!attached.ok) return attached;
+      ready = attached.ready;
+      if (attached.problems.length > 0) {
+        stats.problems.push(...attached.problems);
+        await deps.store.apply({ updates: [], problems: attached.problems });
+      }
+    }
+    const prepared = await prepare(deps, ready);
     if (prepared.length === 0) continue;
     await persistUnacked(deps.store, prepared);
     for (const group of bySize(prepared)) {
       const failed = await pushGroup(deps, group, stats);
+      if (failed === 'rolled-back') {
+        // Nothing was applied; the pull that follows starts over from 0 (rollback.ts).
+        const queued = await deps.store.restartAfterRollback();
+        if (queued !== false) stats.rebased += queued;
+        return { ok: true, stats };
+      }
       if (failed) return failed;
     }
   }

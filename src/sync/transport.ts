@@ -43,7 +43,8 @@ export const transportErr = (failure: TransportFailure): TransportErr => ({
 
 export type Transport = {
   push(request: PushRequest): Promise<TransportResult<PushResponse>>;
-  pull(after: number, limit: number): Promise<TransportResult<PullResponse>>;
+  /** `afterChange`: the changeId of the record at `after`, for the server's rollback check. */
+  pull(after: number, limit: number, afterChange?: string): Promise<TransportResult<PullResponse>>;
   /** Long-poll: resolves when the team's seq passes `after`, or after `timeoutSeconds`. */
   events(
     after: number,

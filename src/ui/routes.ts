@@ -9,6 +9,10 @@ export type Route =
   | { name: 'note-edit'; caseId: string; id: string | null }
   | { name: 'draft'; caseId: string; id: string | null }
   | { name: 'forms' }
+  /** The pack screen of one form of the library: make or edit its pack. */
+  | { name: 'pack'; formId: string }
+  /** Overlay mode of a flat form of the library: place text boxes on its pages. */
+  | { name: 'overlay'; formId: string }
   | { name: 'agenda' }
   | { name: 'settings' }
   | { name: 'team' }
@@ -33,6 +37,10 @@ export function parseRoute(hash: string): Route {
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
   if (first === 'team' && parts.length === 1) return { name: 'team' };
   if (first === 'forms' && parts.length === 1) return { name: 'forms' };
+  if (first === 'forms' && id && child === 'pack' && parts.length === 3)
+    return { name: 'pack', formId: id };
+  if (first === 'forms' && id && child === 'overlay' && parts.length === 3)
+    return { name: 'overlay', formId: id };
   if (first !== 'cases' || !id)
     return parts.length === 0 ? { name: 'cases' } : { name: 'not-found' };
   if (parts.length === 2)
@@ -59,6 +67,8 @@ export const href = {
   /** A case's draft; `null` opens "fill a form" (choose form and person). */
   draft: (caseId: string, id: string | null) => `#/cases/${enc(caseId)}/drafts/${enc(id ?? 'new')}`,
   forms: () => '#/forms',
+  pack: (formId: string) => `#/forms/${enc(formId)}/pack`,
+  overlay: (formId: string) => `#/forms/${enc(formId)}/overlay`,
   agenda: () => '#/agenda',
   settings: () => '#/settings',
   team: () => '#/team',

@@ -4,7 +4,7 @@
 // < 1.5 s. Run alone with `npx tsx tests/bench/pdf-bench.ts [runs]`; run-bench can import
 // runPdfBench() and print or record the rows.
 import { readdirSync } from 'node:fs';
-import { fillPdf, inspectPdf } from '../../src/pdf/index';
+import { fillPdf, inspectPdf, type FontSet } from '../../src/pdf/index';
 import type { PdfFieldValues } from '../../src/pdf/types';
 import { FORMS_DIR, loadNodeFonts, readForm } from '../helpers/pdf-forms';
 import { fillFitting, sampleValues } from '../helpers/pdf-values';
@@ -22,7 +22,7 @@ export type PdfBenchRow = {
   targetMs: number | null;
 };
 
-const TARGETS: Record<string, number> = {
+export const PDF_TARGETS: Record<string, number> = {
   'de_jc_hauptantrag_ha_2025-04.pdf': 250,
   'de_berlin_elterngeld_antrag_aes256.pdf': 1500,
 };
@@ -36,13 +36,23 @@ const time = async <T>(work: () => Promise<T>): Promise<[number, T, number]> => 
   return [performance.now() - start, result, (used.user + used.system) / 1000];
 };
 
+/** Every real form in ../shared/forms (or the ones named), sorted. */
+export const benchForms = (only?: string[]): string[] =>
+  readdirSync(FORMS_DIR)
+    .filter((f) => f.endsWith('.pdf') && (!only || only.includes(f)))
+    .sort();
+
+/** The values a form is filled with: multi-script text in every text field, boxes ticked. */
+export const benchValues = async (bytes: Uint8Array, fonts: FontSet): Promise<PdfFieldValues> => {
+  const inspection = await inspectPdf(bytes.slice());
+  if (!inspection.ok) throw new Error(`inspect: ${inspection.code}`);
+  return (await fillFitting(bytes, sampleValues(inspection.value), fonts)).values;
+};
+
 export const runPdfBench = async (runs = 5, only?: string[]): Promise<PdfBenchRow[]> => {
   const fonts = await loadNodeFonts();
-  const files = readdirSync(FORMS_DIR).filter(
-    (f) => f.endsWith('.pdf') && (!only || only.includes(f)),
-  );
   const rows: PdfBenchRow[] = [];
-  for (const form of files.sort()) {
+  for (const form of benchForms(only)) {
     const bytes = readForm(form);
     const inspectTimes: number[] = [];
     const fillTimes: number[] = [];
@@ -55,7 +65,7 @@ export const runPdfBench = async (runs = 5, only?: string[]): Promise<PdfBenchRo
       const [inspectMs, inspection, inspectCpu] = await time(() => inspectPdf(bytes.slice()));
       if (!inspection.ok) throw new Error(`${form}: ${inspection.code}`);
       // Values that fit (found once, outside the timing), then the timed fill + save.
-      values ??= (await fillFitting(bytes, sampleValues(inspection.value), fonts)).values;
+      values ??= await benchValues(bytes, fonts);
       const fillValues = values;
       const [fillMs, filled, fillCpu] = await time(() =>
         fillPdf(bytes.slice(), fillValues, { fonts }),
@@ -78,7 +88,7 @@ export const runPdfBench = async (runs = 5, only?: string[]): Promise<PdfBenchRo
       totalMs: inspectMs + fillSaveMs,
       totalCpuMs: median(cpuTimes),
       outputKb,
-      targetMs: TARGETS[form] ?? null,
+      targetMs: PDF_TARGETS[form] ?? null,
     });
   }
   return rows;

@@ -3,6 +3,7 @@ import type { ColdStart } from './cold-start';
 import type { FirstScreenJs } from './first-screen-js';
 import type { Installability } from './installability';
 import { LIGHTHOUSE_CATEGORIES, type LighthouseRun } from './lighthouse';
+import { formatPdfBrowserBench, type PdfBrowserResult } from './pdf-browser-bench';
 import { FIRST_ROWS, kib, median, ms, percentile } from './bench-page';
 import type { SearchResult } from './search-latency';
 
@@ -21,6 +22,7 @@ export type BenchResults = {
   heapBytes?: number;
   lighthouse?: LighthouseRun[];
   installability?: Installability;
+  pdfBrowser?: PdfBrowserResult;
 };
 
 export type Row = { measure: string; result: string; target: string; status: string };
@@ -274,4 +276,22 @@ ${table(
   ['Fact', 'Value', 'OK'],
   installability.facts.map((f) => [f.fact, f.value, f.isOk ? 'yes' : 'no']),
 )}`;
+}
+
+export function pdfBrowserSection(result: PdfBrowserResult): string {
+  return `## Form engine (Chromium, in the app's worker)
+
+The same forms and values as in Node, in Chromium through the app's own engine worker: the
+production build's \`${result.workerFile}\`, started from a page of the app on Lotse's server and
+spoken to with the app's messages (src/worker/pdf-protocol.ts), bytes transferred
+(tests/bench/pdf-browser-bench.ts). Inspect + fill + save, timed in the page from handing over
+the bytes to holding the answer; one warm-up run, then the median of ${result.runs} runs.
+"renderer CPU" is the CPU time of Chromium's renderer processes (page and worker threads) for
+the same work; "longest frame gap" is the longest pause between two animation frames on the
+page's thread over all runs of the form — the page stays responsive while the worker works.
+From \`new Worker\` to its first answer (loading and evaluating the worker's code):
+${ms(result.firstWorkerStartMs)} for the first worker of the browser process, then
+${ms(result.workerStartMs)} (median of 3 further starts in the same page). Targets: Jobcenter Hauptantrag < 250 ms, Elterngeld (733 fields) < 1.5 s.
+
+${formatPdfBrowserBench(result)}`;
 }

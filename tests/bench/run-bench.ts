@@ -7,7 +7,8 @@
 //   3. search latency, keystroke to updated list, typing real names character by character,
 //   4. JS heap after loading the book and one search,
 //   5. Lighthouse (mobile) and installability,
-//   6. the form engine in Node over every form in ../shared/forms (node-benches.ts),
+//   6. the form engine in Node over every form in ../shared/forms (node-benches.ts), and in
+//      Chromium through the app's engine worker (pdf-browser-bench.ts),
 //   7. team sync against the real server on SQLite and PostgreSQL: 200 devices, edit latency,
 //      initial sync of 10,000 cases against a PouchDB peer (node-benches.ts).
 // Results go to stdout and docs/benchmarks.md. It is a measurement, not a test: the exit code
@@ -15,7 +16,8 @@
 // benchmark itself could not run.
 //
 // BENCH_ONLY=cold-start,search (any of: js, cold-start, search, heap, lighthouse,
-// installability, pdf, sync) runs only those parts and prints them without touching docs/benchmarks.md.
+// installability, pdf, pdf-browser, sync) runs only those parts and prints them without touching
+// docs/benchmarks.md.
 // BENCH_STATIC_DIR serves another build folder instead of dist/.
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -42,12 +44,14 @@ import {
   installabilitySection,
   jsTable,
   lighthouseSection,
+  pdfBrowserSection,
   resultRows,
   resultTable,
   searchTable,
   type BenchResults,
 } from './report';
 import { measureHeap, measureSearch } from './search-latency';
+import { runPdfBrowserBench } from './pdf-browser-bench';
 import { measurePdf, measureSync, nodeBenchSections, type NodeBenchResults } from './node-benches';
 import { seedBook } from './seed-book';
 import type { SeedCounts } from './seed-data';
@@ -59,6 +63,7 @@ const COUNTS: SeedCounts = { cases: 5_000, persons: 12_000, appointments: 20_000
 const SEED = 20_260_101;
 const COLD_STARTS = 9;
 const LIGHTHOUSE_RUNS = 5;
+const PDF_BROWSER_RUNS = 5;
 const WATCHDOG_MS = 40 * 60_000;
 
 const PARTS = [
@@ -69,6 +74,7 @@ const PARTS = [
   'lighthouse',
   'installability',
   'pdf',
+  'pdf-browser',
   'sync',
 ] as const;
 type Part = (typeof PARTS)[number];
@@ -257,7 +263,11 @@ ${lighthouseSection(lighthouse)}
 
 ${installabilitySection(installability)}
 
-${nodeBenchSections(nodeResults)}
+${nodeBenchSections({ pdf: nodeResults.pdf })}
+
+${results.pdfBrowser ? pdfBrowserSection(results.pdfBrowser) : ''}
+
+${nodeBenchSections({ ...nodeResults, pdf: undefined })}
 `;
 }
 
@@ -292,6 +302,12 @@ async function main(): Promise<void> {
   const chromiumVersion = browser.version();
   const results: BenchResults = {};
   await measureInBrowser(browser, url, parts, results);
+  if (parts.has('pdf-browser')) {
+    console.log(
+      `Form engine in Chromium (the app's worker): every form in ../shared/forms (${PDF_BROWSER_RUNS} runs) …`,
+    );
+    results.pdfBrowser = await runPdfBrowserBench(browser, url, server.staticDir, PDF_BROWSER_RUNS);
+  }
   await closeBrowser();
   if (parts.has('installability')) {
     console.log('Checking installability (fresh browser profile) …');
@@ -311,6 +327,7 @@ async function main(): Promise<void> {
   if (results.js) console.log(`${jsTable(results.js)}\n`);
   if (results.lighthouse) console.log(`${lighthouseSection(results.lighthouse)}\n`);
   if (results.installability) console.log(`${installabilitySection(results.installability)}\n`);
+  if (results.pdfBrowser) console.log(`${pdfBrowserSection(results.pdfBrowser)}\n`);
   const nodeSections = nodeBenchSections(nodeResults);
   if (nodeSections) console.log(`${nodeSections}\n`);
   if (results.search && results.search.lateRenders > 0) {

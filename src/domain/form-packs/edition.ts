@@ -13,6 +13,7 @@
 // plus the 04/2026 names, and below 0.19 across publishers. The threshold sits between the two.
 import type { PdfInspection } from '../../pdf/types';
 import { checkMappingAgainstField, type FieldMismatch } from './field-compat';
+import { withOverlayFields } from './overlays';
 import type { FormPack } from './types';
 
 export const OTHER_EDITION_THRESHOLD = 0.45;
@@ -29,7 +30,7 @@ export type EditionMatch = {
 };
 
 export function matchEdition(pack: FormPack, inspection: PdfInspection): EditionMatch {
-  const byKey = new Map(inspection.fields.map((f) => [f.key, f]));
+  const byKey = new Map(withOverlayFields(pack, inspection).fields.map((f) => [f.key, f]));
   const matching: string[] = [];
   const remap: EditionMatch['remap'] = [];
   for (const mapping of pack.mappings) {

@@ -7,6 +7,7 @@ import type { Id } from '../types';
 import { choiceCode } from './choices';
 import { checkMappingAgainstField } from './field-compat';
 import { personInSlot, resolveHousehold, type PackContext } from './household';
+import { withOverlayFields } from './overlays';
 import { textOf, type Env } from './text-values';
 import type {
   CaseTextField,
@@ -203,7 +204,9 @@ export function evaluatePack(
   inspection?: PdfInspection,
 ): PackEvaluation {
   const env: Env = { context, household: resolveHousehold(context) };
-  const byKey = new Map(inspection?.fields.map((f) => [f.key, f]));
+  // Overlay boxes of a flat form behave like text fields.
+  const fieldsOf = inspection && withOverlayFields(pack, inspection).fields;
+  const byKey = new Map(fieldsOf?.map((f) => [f.key, f]));
   const overflows = splitOverflows(pack.mappings, env);
   const fields: EvaluatedField[] = [];
   const values: PdfFieldValues = {};

@@ -21,3 +21,4 @@ export {
   type RemapReason,
 } from './edition';
 export { SHIPPED_PACKS } from './packs';
+export { overlayField, withOverlayFields } from './overlays';

@@ -29,6 +29,7 @@ import {
   type FieldMapping,
   type FormPack,
   type Mapping,
+  type OverlayBox,
   type PersonSlot,
   type SplitRule,
   type TextMapping,
@@ -318,9 +319,39 @@ function readEditionField(v: unknown): EditionField | null {
   return key && type ? { key, type } : null;
 }
 
+const MAX_OVERLAYS = 500;
+const MAX_POINTS = 14_400; // the largest page side PDF allows (200 inches)
+const num = (v: unknown, min: number, max: number): number | null =>
+  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : null;
+
+function readOverlayBox(v: unknown): OverlayBox | null {
+  const o = shape(v, ['key', 'page', 'rect'], ['fontSize', 'multiline']);
+  const key = str(o?.key, MAX_KEY);
+  const page = int(o?.page, 0, 9_999);
+  const items = list(o?.rect, 4);
+  const rect = items?.length === 4 ? all(items, (n) => num(n, -MAX_POINTS, MAX_POINTS)) : null;
+  if (!o || !key || page === null || !rect) return null;
+  const [x, y, width, height] = rect as [number, number, number, number];
+  if (width <= 0 || height <= 0) return null;
+  const fontSize = o.fontSize === undefined ? undefined : num(o.fontSize, 4, 144);
+  const multiline = o.multiline === undefined ? undefined : o.multiline;
+  if (fontSize === null || (multiline !== undefined && typeof multiline !== 'boolean')) return null;
+  return {
+    key,
+    page,
+    rect: [x, y, width, height],
+    ...(fontSize !== undefined && { fontSize }),
+    ...(multiline !== undefined && { multiline }),
+  };
+}
+
 /** The checked, freshly built pack, or null. Assumes format and version were checked. */
 function readPack(v: unknown): FormPack | null {
-  const o = shape(v, ['format', 'version', 'id', 'title', 'authority', 'edition', 'mappings']);
+  const o = shape(
+    v,
+    ['format', 'version', 'id', 'title', 'authority', 'edition', 'mappings'],
+    ['overlays'],
+  );
   const title = shape(o?.title, ['de', 'en']);
   const edition = shape(o?.edition, ['label', 'fingerprint', 'fields']);
   if (!o || !title || !edition) return null;
@@ -336,10 +367,15 @@ function readPack(v: unknown): FormPack | null {
   if (label === null || !fingerprint || !/^[0-9a-f]{64}$/.test(fingerprint)) return null;
   const fields = fieldItems && all(fieldItems, readEditionField);
   const mappings = mappingItems && all(mappingItems, readFieldMapping);
-  if (!fields || !mappings) return null;
-  const known = new Set(fields.map((f) => f.key));
+  const overlayItems = o.overlays === undefined ? [] : list(o.overlays, MAX_OVERLAYS);
+  const overlays = overlayItems && all(overlayItems, readOverlayBox);
+  if (!fields || !mappings || !overlays) return null;
+  // Overlay boxes are keys of this edition too, and never the key of one of its fields.
+  const known = new Set([...fields.map((f) => f.key), ...overlays.map((b) => b.key)]);
   const mapped = new Set(mappings.map((m) => m.key));
-  if (known.size !== fields.length || mapped.size !== mappings.length) return null;
+  if (known.size !== fields.length + overlays.length || mapped.size !== mappings.length) {
+    return null;
+  }
   if (mappings.some((m) => !known.has(m.key))) return null;
   return {
     format: FORM_PACK_FORMAT,
@@ -349,6 +385,7 @@ function readPack(v: unknown): FormPack | null {
     authority,
     edition: { label, fingerprint, fields },
     mappings,
+    ...(o.overlays !== undefined && { overlays }),
   };
 }
 

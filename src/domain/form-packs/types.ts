@@ -2,7 +2,7 @@
 // case. Packs are data shared between volunteers (exported and imported as JSON files), so every
 // type here is plain JSON: no functions, no undefined-only fields, no Maps. parse-pack.ts checks
 // untrusted files against these types; the vocabularies below are the single source for both.
-import type { PdfFieldType } from '../../pdf/types';
+import type { PdfFieldType, PdfOverlayBox } from '../../pdf/types';
 import type { Authority } from '../types';
 
 export const FORM_PACK_FORMAT = 'lotse-form-pack';
@@ -190,6 +190,13 @@ export type FieldMapping = { key: string } & Mapping;
 
 export type EditionField = { key: string; type: PdfFieldType };
 
+/**
+ * Overlay mode (flat forms): a text box placed on a page, filled like a text field through the
+ * mapping whose `key` is the box key ("overlay-1"). page 0-based, rect [x, y, width, height] in
+ * PDF points, origin bottom-left; fontSize absent = auto size.
+ */
+export type OverlayBox = PdfOverlayBox;
+
 export type FormPack = {
   format: typeof FORM_PACK_FORMAT;
   version: typeof FORM_PACK_VERSION;
@@ -207,4 +214,6 @@ export type FormPack = {
     fields: EditionField[];
   };
   mappings: FieldMapping[];
+  /** Text boxes for a flat edition, in the order they were placed; absent for AcroForms. */
+  overlays?: OverlayBox[];
 };

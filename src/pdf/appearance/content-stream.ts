@@ -39,11 +39,13 @@ const frame = (box: WidgetBox): string[] => {
   return ops;
 };
 
-const textOperators = (
+/** BT … ET drawing a layout; `nameOf` gives a font's resource name where it is not the default. */
+export const textOperators = (
   layout: TextLayout,
   fonts: EmbeddedFonts,
   color: string,
   used: Set<DocumentFont>,
+  nameOf: (font: DocumentFont) => string = (font) => font.name,
 ): string[] => {
   const ops: string[] = ['BT', color];
   const size = layout.size;
@@ -55,7 +57,7 @@ const textOperators = (
       if (!first) break;
       const font = fonts[first.font];
       if (first.font !== currentFont) {
-        ops.push(`/${font.name} ${round(size)} Tf`);
+        ops.push(`/${nameOf(font)} ${round(size)} Tf`);
         currentFont = first.font;
         used.add(font);
       }

@@ -1,6 +1,7 @@
 // Push, pull and the long-poll for changes.
 import {
   syncLimits,
+  uuidPattern,
   type EventsResponse,
   type PullResponse,
   type PushResponse,
@@ -12,7 +13,7 @@ import { readJsonBody } from './request-body.js';
 import type { StoredPushResult, StoredRecord, ValidChange } from './store/store-types.js';
 import type { AuthedCall } from './sync-context.js';
 import { sendSyncError } from './sync-errors.js';
-import { parseChange, parsePushBody, parseQueryInt } from './validate.js';
+import { parseChange, parsePushBody, parsePushCursor, parseQueryInt } from './validate.js';
 
 const maxCursor = Number.MAX_SAFE_INTEGER;
 
@@ -38,12 +39,22 @@ export async function push({ req, res, device, services }: AuthedCall): Promise<
       `changes must be an array of 1–${syncLimits.maxPushBatch}`,
     );
   }
+  const cursor = parsePushCursor(body.value);
+  if (!cursor.ok) {
+    return sendSyncError(req, res, 'invalid-request', 'after ≥ 0; afterChange a lowercase UUID');
+  }
   const checks = changes.value.map(parseChange);
   const valid: ValidChange[] = [];
   for (const check of checks) if (check.ok) valid.push(check.change);
-  const stored = valid.length
-    ? await services.store.push(device.teamId, valid)
-    : { results: [], seq: await services.store.teamSeq(device.teamId) };
+  const stored =
+    valid.length || cursor.value
+      ? await services.store.push(device.teamId, valid, cursor.value ?? undefined)
+      : { results: [], seq: await services.store.teamSeq(device.teamId), cursorKnown: true };
+  if (!stored.cursorKnown) {
+    // Restored from an older backup: nothing applied; the device starts over.
+    const refused: PushResponse = { results: [], seq: stored.seq, cursorKnown: false };
+    return sendJson(req, res, 200, refused);
+  }
   if (stored.results.some((r) => r.status === 'ok'))
     services.watcher.notify(device.teamId, stored.seq);
   let next = 0;
@@ -54,7 +65,7 @@ export async function push({ req, res, device, services }: AuthedCall): Promise<
     if (!result) throw new Error('store returned fewer results than changes');
     return resultToWire(result);
   });
-  const response: PushResponse = { results, seq: stored.seq };
+  const response: PushResponse = { results, seq: stored.seq, cursorKnown: true };
   sendJson(req, res, 200, response);
 }
 
@@ -69,11 +80,22 @@ export async function pull({ req, res, device, services, query }: AuthedCall): P
       `after ≥ 0, 1 ≤ limit ≤ ${syncLimits.maxPullLimit}`,
     );
   }
-  const page = await services.store.pull(device.teamId, after.value, limit.value);
+  const afterChange = query.get('afterChange');
+  if (afterChange !== null && !uuidPattern.test(afterChange)) {
+    return sendSyncError(req, res, 'invalid-request', 'afterChange must be a lowercase UUID');
+  }
+  const page = await services.store.pull(
+    device.teamId,
+    after.value,
+    limit.value,
+    afterChange ?? undefined,
+  );
   const response: PullResponse = {
     records: page.records.map(toWire),
     nextCursor: page.records.at(-1)?.seq ?? after.value,
     hasMore: page.hasMore,
+    seq: page.seq,
+    cursorKnown: page.cursorKnown,
   };
   sendJson(req, res, 200, response);
 }

@@ -12,7 +12,7 @@ import {
   type DeviceRole,
   type PushRejectCode,
 } from '../../shared/sync-protocol.js';
-import type { ValidChange } from './store/store-types.js';
+import type { PushCursor, ValidChange } from './store/store-types.js';
 
 type Invalid = 'invalid-request';
 type Json = Readonly<Record<string, unknown>>;
@@ -115,6 +115,17 @@ export function parsePushBody(body: unknown): Result<readonly unknown[], Invalid
   if (changes.length === 0 || changes.length > syncLimits.maxPushBatch)
     return err('invalid-request');
   return ok(changes);
+}
+
+/** The optional cursor of a push (PushRequest.after/afterChange); null when absent. */
+export function parsePushCursor(body: unknown): Result<PushCursor | null, Invalid> {
+  if (!isObject(body) || body.after === undefined) {
+    return isObject(body) && body.afterChange !== undefined ? err('invalid-request') : ok(null);
+  }
+  const { after, afterChange } = body;
+  if (!isInt(after, 0, Number.MAX_SAFE_INTEGER)) return err('invalid-request');
+  if (afterChange === undefined) return ok({ after });
+  return isUuid(afterChange) ? ok({ after, afterChange }) : err('invalid-request');
 }
 
 export type ChangeCheck =

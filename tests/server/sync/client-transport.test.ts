@@ -27,6 +27,7 @@ describe.each(backends)('client transport against the server on %s', (backend) =
       value: {
         seq: 1,
         results: [{ status: 'ok', id: record.id, changeId: record.changeId, rev: 1, seq: 1 }],
+        cursorKnown: true,
       },
     });
     expect(await waiting).toEqual({ ok: true, value: { seq: 1, changed: true } });

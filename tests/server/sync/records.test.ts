@@ -53,6 +53,7 @@ describe.each(backends)('push and pull on %s', (backend) => {
         { status: 'ok', id: a.id, changeId: a.changeId, rev: 1, seq: 1 },
         { status: 'ok', id: b.id, changeId: b.changeId, rev: 1, seq: 2 },
       ],
+      cursorKnown: true,
     });
     const page = await pull(member, 0);
     expect(page.body.hasMore).toBe(false);
@@ -80,7 +81,13 @@ describe.each(backends)('push and pull on %s', (backend) => {
       },
     ]);
     const empty = await pull(member, 2);
-    expect(empty.body).toEqual({ records: [], nextCursor: 2, hasMore: false });
+    expect(empty.body).toEqual({
+      records: [],
+      nextCursor: 2,
+      hasMore: false,
+      seq: 2,
+      cursorKnown: true,
+    });
   });
 
   it('compare-and-swaps on the revision: a stale change gets the current version back', async () => {

@@ -42,6 +42,27 @@ const sampleShadow = {
   shadow: { rev: 3, base: { id: samplePerson.id }, unacked: [], keyEpoch: 1 },
 };
 
+// What v4 adds: a form pack made in the app.
+const samplePack = {
+  id: '019aa000-0000-7000-8000-0000000000a1',
+  createdAt: '2026-11-23T09:00:00.000Z',
+  updatedAt: '2026-11-23T09:00:00.000Z',
+  deleted: false,
+  pack: {
+    format: 'lotse-form-pack',
+    version: 1,
+    id: 'hauptantrag',
+    title: { de: 'Hauptantrag', en: 'Main application' },
+    authority: 'jobcenter',
+    edition: {
+      label: '04/2025',
+      fingerprint: 'a'.repeat(64),
+      fields: [{ key: 'Name', type: 'text' }],
+    },
+    mappings: [{ key: 'Name', kind: 'fixed', value: 'x' }],
+  },
+};
+
 // What each version's data looked like when it was current. Add an entry with every new version.
 const WRITTEN_BY_VERSION: Record<number, Record<string, unknown[]>> = {
   1: {
@@ -79,6 +100,23 @@ const WRITTEN_BY_VERSION: Record<number, Record<string, unknown[]>> = {
     syncProblems: [{ kind: 'note', id: sampleNote.id, code: 'crypto-tampered' }],
     syncForeign: [{ kind: 'form-pack', id: sampleForm.id, record: { id: sampleForm.id } }],
     syncState: [{ key: 'meta', value: { cursor: 12, lastSyncedAt: '2026-11-22T10:00:00.000Z' } }],
+  },
+  4: {
+    cases: [sampleCase],
+    persons: [samplePerson],
+    appointments: [sampleAppointment],
+    notes: [sampleNote],
+    outbox: [{ kind: 'case', recordId: sampleCase.id, op: 'put', changedAt: sampleCase.updatedAt }],
+    settings: [{ key: 'language', value: 'ar' }],
+    forms: [sampleForm],
+    formFiles: [{ id: sampleForm.id, bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]) }],
+    drafts: [sampleDraft],
+    outputs: [],
+    syncShadows: [sampleShadow],
+    syncProblems: [{ kind: 'note', id: sampleNote.id, code: 'crypto-tampered' }],
+    syncForeign: [{ kind: 'form-pack', id: sampleForm.id, record: { id: sampleForm.id } }],
+    syncState: [{ key: 'meta', value: { cursor: 12, lastSyncedAt: '2026-11-22T10:00:00.000Z' } }],
+    packs: [samplePack],
   },
 };
 
@@ -128,6 +166,12 @@ describe('schema versions', () => {
         // An upgraded device starts sync from nothing: no cursor, no shadows.
         expect(await db.syncShadows.count()).toBe(0);
         expect(await db.syncState.count()).toBe(0);
+      }
+      if (version >= 4) {
+        expect(await db.packs.get(samplePack.id)).toEqual(samplePack);
+      } else {
+        // Packs made before v4 did not exist: the table opens empty.
+        expect(await db.packs.count()).toBe(0);
       }
       db.close();
       await Dexie.delete(name);

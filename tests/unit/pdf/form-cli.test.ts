@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPdfValues } from '../../../src/pdf/index';
-import { FORMS_DIR, makeTempDir } from '../../helpers/pdf-forms';
+import { FORMS_DIR, makeTempDir, pdfText } from '../../helpers/pdf-forms';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const temp = makeTempDir();
@@ -117,5 +117,41 @@ describe.concurrent('form fill', { timeout: 60_000 }, () => {
     const run = await cli('fill', form('de_kk_viactiv_beitrittserklaerung.pdf'), values);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('-o OUT.pdf');
+  });
+});
+
+describe.concurrent('form fill --overlays', { timeout: 60_000 }, () => {
+  const flat = form('de_berlin_lea_antrag_aufenthaltstitel_flat.pdf');
+  const boxes = [{ key: 'overlay-1', page: 0, rect: [240, 712, 300, 16] }];
+
+  it('draws the values of the boxes onto a flat form', async () => {
+    const out = join(temp.dir, 'flat-out.pdf');
+    const run = await cli(
+      'fill',
+      flat,
+      json('flat-values.json', { 'overlay-1': 'Шевченко' }),
+      '--overlays',
+      json('flat-boxes.json', boxes),
+      '-o',
+      out,
+    );
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(pdfText(temp.dir, readFileSync(out))).toContain('Шевченко');
+  });
+
+  it('refuses malformed boxes with one line and writes nothing', async () => {
+    const out = join(temp.dir, 'flat-bad.pdf');
+    const run = await cli(
+      'fill',
+      flat,
+      json('flat-values-2.json', { 'overlay-1': 'x' }),
+      '--overlays',
+      json('flat-bad-boxes.json', [{ key: 'overlay-1', page: 0, rect: [1, 2] }]),
+      '-o',
+      out,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*box 1 must be/);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -85,5 +85,6 @@ describe('bytes that are not a usable PDF', () => {
     for (let i = 2_000; i < garbled.length; i += 7) garbled[i] = (garbled[i]! * 31 + 17) & 0xff;
     const result = await inspectPdf(garbled);
     expect(result).toMatchObject({ ok: false, code: 'pdf-damaged' });
-  });
+    // pdf-lib scans the whole broken file for objects: ~1 s alone, several on a busy machine.
+  }, 30_000);
 });

@@ -1,6 +1,7 @@
 // A small, faithful model of the sync server's record protocol (src/server/sync): one team,
 // a per-team sequence, compare-and-swap on the revision, idempotent changeIds, pages after
-// a cursor. Plus a transport over it that can lose requests, responses and pages.
+// a cursor, the rollback check of a pull (cursorKnown). Plus a transport over it that can lose
+// requests, responses and pages.
 import {
   syncLimits,
   type PullResponse,
@@ -13,19 +14,27 @@ import { transportErr, type Transport } from '../../../src/sync/transport';
 
 export type MemoryServer = {
   push(request: PushRequest): PushResponse;
-  pull(after: number, limit: number): PullResponse;
+  pull(after: number, limit: number, afterChange?: string): PullResponse;
   seq(): number;
   records(): ServerRecord[];
   /** Replaces a stored record as a malicious server would (tamper/swap tests). */
   overwrite(id: string, change: Partial<ServerRecord>): void;
+  /** A copy of the whole state (a backup), and its restore over the current state. */
+  backup(): () => void;
 };
 
 export function createMemoryServer(): MemoryServer {
   const records = new Map<string, ServerRecord>();
   const done = new Map<string, { rev: number; seq: number; id: string }>();
   let seq = 0;
+  /** Whether the history reaches a device's cursor (the server's isCursorKnown). */
+  const known = (cursor: number, change?: string) =>
+    cursor <= seq && (cursor === 0 || change === undefined || done.get(change)?.seq === cursor);
   return {
-    push({ changes }) {
+    push({ changes, after, afterChange }) {
+      if (after !== undefined && !known(after, afterChange)) {
+        return { results: [], seq, cursorKnown: false };
+      }
       const results: PushResult[] = changes.map((change) => {
         const { id, changeId } = change;
         const prior = done.get(changeId);
@@ -52,9 +61,9 @@ export function createMemoryServer(): MemoryServer {
         done.set(changeId, { rev, seq, id });
         return { status: 'ok', id, changeId, rev, seq };
       });
-      return { results, seq };
+      return { results, seq, cursorKnown: true };
     },
-    pull(after, limit) {
+    pull(after, limit, afterChange) {
       const newer = [...records.values()]
         .filter((r) => r.seq > after)
         .sort((a, b) => a.seq - b.seq);
@@ -63,6 +72,8 @@ export function createMemoryServer(): MemoryServer {
         records: page,
         nextCursor: page.at(-1)?.seq ?? after,
         hasMore: newer.length > page.length,
+        seq,
+        cursorKnown: known(after, afterChange),
       };
     },
     seq: () => seq,
@@ -72,6 +83,16 @@ export function createMemoryServer(): MemoryServer {
       if (!current) throw new Error(`no record ${id}`);
       seq += 1;
       records.set(id, { ...current, ...change, seq });
+    },
+    backup() {
+      const saved = { records: structuredClone(records), done: structuredClone(done), seq };
+      return () => {
+        records.clear();
+        for (const [id, record] of structuredClone(saved.records)) records.set(id, record);
+        done.clear();
+        for (const [id, change] of saved.done) done.set(id, { ...change });
+        seq = saved.seq;
+      };
     },
   };
 }
@@ -104,11 +125,11 @@ export function memoryTransport(
       if (f === 'lose-response') return lost;
       return { ok: true, value: JSON.parse(JSON.stringify(response)) as PushResponse };
     },
-    async pull(after, limit) {
+    async pull(after, limit, afterChange) {
       calls.pull += 1;
       const f = fault('pull');
       if (f === 'lose-request' || f === 'lose-response') return lost;
-      const page = server.pull(after, limit);
+      const page = server.pull(after, limit, afterChange);
       if (f === 'cut-page' && page.records.length > 1) {
         // The connection broke mid-page: the client sees an error, nothing of the page.
         return lost;

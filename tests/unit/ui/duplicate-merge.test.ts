@@ -86,3 +86,14 @@ describe('pairKey', () => {
     expect(pairKey('a', 'b')).toBe('a|b');
   });
 });
+
+describe('mergePersons and "keep both"', () => {
+  it('keeps what either person was kept apart from, without the two themselves', () => {
+    const merged = mergePersons(
+      { ...mohammed, notDuplicateOf: ['p7'] },
+      { ...muhammad, notDuplicateOf: ['p8', 'p7', 'p1'] },
+    );
+    expect(merged.notDuplicateOf).toEqual(['p7', 'p8']);
+    expect(mergePersons(mohammed, muhammad).notDuplicateOf).toBeUndefined();
+  });
+});

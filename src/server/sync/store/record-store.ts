@@ -21,6 +21,27 @@ const toRecord = (row: SqlRow): StoredRecord => ({
 
 type RecordStore = Pick<SyncStore, 'push' | 'pull'>;
 
+/**
+ * Whether the team's history reaches a device's cursor: `after` is not beyond the team's seq,
+ * and the change the device last pulled (`afterChange`, the primary-key lookup in the change
+ * log) is still the one at that seq. Not so after a restore from an older backup.
+ */
+async function isCursorKnown(
+  db: SqlExecutor,
+  teamId: string,
+  seq: number,
+  after: number,
+  afterChange: string | undefined,
+): Promise<boolean> {
+  if (after > seq) return false;
+  if (after === 0 || afterChange === undefined) return true;
+  const change = await db.get('SELECT seq FROM changes WHERE team_id = ? AND change_id = ?', [
+    teamId,
+    afterChange,
+  ]);
+  return change !== undefined && intOf(change, 'seq') === after;
+}
+
 async function applyChange(
   tx: SqlExecutor,
   teamId: string,
@@ -89,13 +110,16 @@ async function applyChange(
 
 export function createRecordStore(db: SqlDriver): RecordStore {
   return {
-    push: (teamId, changes) =>
+    push: (teamId, changes, cursor) =>
       db.transaction(async (tx) => {
         const team = await tx.get(`SELECT seq, key_epoch FROM teams WHERE id = ?${db.forUpdate}`, [
           teamId,
         ]);
         if (!team) throw new Error('push for a team that does not exist');
         const start = intOf(team, 'seq');
+        if (cursor && !(await isCursorKnown(tx, teamId, start, cursor.after, cursor.afterChange))) {
+          return { results: [], seq: start, cursorKnown: false };
+        }
         let seq = start;
         const nextSeq = (): number => ++seq;
         const keyEpoch = intOf(team, 'key_epoch');
@@ -103,15 +127,23 @@ export function createRecordStore(db: SqlDriver): RecordStore {
         for (const change of changes)
           results.push(await applyChange(tx, teamId, change, nextSeq, keyEpoch));
         if (seq !== start) await tx.run('UPDATE teams SET seq = ? WHERE id = ?', [seq, teamId]);
-        return { results, seq };
+        return { results, seq, cursorKnown: true };
       }),
 
-    async pull(teamId, after, limit) {
+    async pull(teamId, after, limit, afterChange) {
       const rows = await db.all(
         `SELECT ${recordColumns} FROM records WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
         [teamId, after, limit + 1],
       );
-      return { records: rows.slice(0, limit).map(toRecord), hasMore: rows.length > limit };
+      // Read after the records: the team's seq only grows, so it is at least every seq above.
+      const team = await db.get('SELECT seq FROM teams WHERE id = ?', [teamId]);
+      const seq = team ? intOf(team, 'seq') : 0;
+      return {
+        records: rows.slice(0, limit).map(toRecord),
+        hasMore: rows.length > limit,
+        seq,
+        cursorKnown: await isCursorKnown(db, teamId, seq, after, afterChange),
+      };
     },
   };
 }

@@ -54,6 +54,9 @@ export type ValidChange = {
   ciphertext: Buffer;
 };
 
+/** The pushing device's pull cursor, checked against the history (PushRequest.after). */
+export type PushCursor = { after: number; afterChange?: string };
+
 export type StoredRecord = Omit<ServerRecord, 'ciphertext'> & { ciphertext: Buffer };
 
 export type StoredPushResult =
@@ -107,12 +110,15 @@ export type SyncStore = {
   push: (
     teamId: string,
     changes: readonly ValidChange[],
-  ) => Promise<{ results: StoredPushResult[]; seq: number }>;
+    cursor?: PushCursor,
+  ) => Promise<{ results: StoredPushResult[]; seq: number; cursorKnown: boolean }>;
+  /** Records after `after`; `cursorKnown` as in PullResponse (afterChange: see there). */
   pull: (
     teamId: string,
     after: number,
     limit: number,
-  ) => Promise<{ records: StoredRecord[]; hasMore: boolean }>;
+    afterChange?: string,
+  ) => Promise<{ records: StoredRecord[]; hasMore: boolean; seq: number; cursorKnown: boolean }>;
   putChunk: (
     teamId: string,
     blobId: string,

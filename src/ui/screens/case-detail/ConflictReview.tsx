@@ -2,11 +2,15 @@
 // of birth, residence, document numbers) the volunteer must choose one of both values; for
 // other fields the shown value stands until someone takes the other one or dismisses it; an
 // edit made against a record another device deleted is kept and can be deleted after all.
+// A choice that cannot be saved (a full disk) is explained at the conflict.
 import type { TFunction } from 'i18next';
+import { useState } from 'preact/hooks';
+import type { StorageResult } from '../../../db/record-repository';
 import type { Repositories } from '../../../db/repositories';
 import type { SyncRecord } from '../../../sync/local-store';
 import { conflictsOf, type RecordConflict } from '../../../sync/merge';
 import { Section } from '../../components/Section';
+import { errorMessage } from '../../error-message';
 import { useServices } from '../../hooks/use-services';
 import { useT } from '../../hooks/use-t';
 import { conflictValueText, resolveConflict, type ConflictChoice } from './conflict-resolution';
@@ -28,31 +32,43 @@ function fieldLabel(t: TFunction, kind: ReviewKind, path: string): string {
   return t(`${LABELS[kind]}.${top}` as 'sync.team.title', { defaultValue: path });
 }
 
-async function save(repos: Repositories, item: ReviewItem, next: SyncRecord): Promise<void> {
+async function save(
+  repos: Repositories,
+  item: ReviewItem,
+  next: SyncRecord,
+): Promise<StorageResult<unknown>> {
   const repository = repos[REPOSITORY[item.kind]];
   const { id, createdAt: _c, updatedAt: _u, deleted, ...data } = next;
   void _c;
   void _u;
   // The repositories take the record's data; the conflict list travels with it.
-  await repository.save(id, data as never);
-  if (deleted === true) await repository.remove(id);
+  const saved = await repository.save(id, data as never);
+  return saved.ok && deleted === true ? repository.remove(id) : saved;
 }
+
+const conflictKey = (item: ReviewItem, conflict: RecordConflict) =>
+  `${item.record.id}/${conflict.id}`;
 
 export function ConflictReview({ items }: { items: readonly ReviewItem[] }) {
   const { t } = useT();
   const { repositories } = useServices();
+  const [failure, setFailure] = useState<{ key: string; code: string } | null>(null);
   const open = items.filter((item) => conflictsOf(item.record).length > 0);
   if (open.length === 0) return null;
 
-  const choose = (item: ReviewItem, conflict: RecordConflict, choice: ConflictChoice) =>
-    void save(repositories, item, resolveConflict(item.record, conflict, choice));
+  const choose = (item: ReviewItem, conflict: RecordConflict, choice: ConflictChoice) => {
+    setFailure(null);
+    void save(repositories, item, resolveConflict(item.record, conflict, choice)).then((result) => {
+      if (!result.ok) setFailure({ key: conflictKey(item, conflict), code: result.code });
+    });
+  };
 
   return (
     <Section title={t('sync.conflicts.title')}>
       <ul class="conflict-list" data-testid="needs-review">
         {open.flatMap((item) =>
           conflictsOf(item.record).map((conflict) => (
-            <li key={`${item.record.id}/${conflict.id}`} class="conflict">
+            <li key={conflictKey(item, conflict)} class="conflict">
               <p>
                 <strong>{item.name}</strong>
                 {conflict.kind !== 'edit-after-delete' &&
@@ -100,6 +116,11 @@ export function ConflictReview({ items }: { items: readonly ReviewItem[] }) {
                     ))}
                   </div>
                 </>
+              )}
+              {failure?.key === conflictKey(item, conflict) && (
+                <p class="notice notice--error" role="alert">
+                  {t('sync.conflicts.saveFailed')} {errorMessage(t, failure.code)}
+                </p>
               )}
             </li>
           )),

@@ -1,12 +1,22 @@
 // "These look like the same person": pairs from the duplicate finder among the household's
-// persons. "Keep both" remembers the pair; "Merge" lets the volunteer choose which record
-// stays and, per differing field, which value — nothing is merged without that choice.
-import { useState } from 'preact/hooks';
-import { dismissPair, isDismissed, loadDismissedPairs } from '../../../db/duplicate-dismissals';
+// persons. "Keep both" marks the pair on both persons (synced, so no phone of the team
+// offers it again); "Merge" lets the volunteer choose which record stays and, per differing
+// field, which value — nothing is merged without that choice. A failed write is explained
+// at the offer.
+import { useEffect, useState } from 'preact/hooks';
+import {
+  isKeptApart,
+  keepBoth,
+  loadLegacyDismissedPairs,
+  migrateDismissedPairs,
+  saveMerge,
+} from '../../../db/duplicate-dismissals';
 import type { Person } from '../../../domain/types';
 import { formatPartialDate } from '../../../i18n/format';
+import type { Result } from '../../../shared/result';
 import { findDuplicateCandidates } from '../../../sync/duplicates';
 import { Section } from '../../components/Section';
+import { errorMessage } from '../../error-message';
 import { useServices } from '../../hooks/use-services';
 import { useT } from '../../hooks/use-t';
 import { useWatch } from '../../hooks/use-watch';
@@ -28,6 +38,7 @@ const LABEL_KEYS: Partial<Record<MergePath, string>> = {
 };
 
 type Merging = { key: string; keptId: string; choices: MergeChoices };
+type Failure = { key: string; action: 'keepBoth' | 'merge'; code: string };
 
 function Facts({ person }: { person: Person }) {
   const { t, language } = useT();
@@ -51,15 +62,34 @@ function Facts({ person }: { person: Person }) {
 
 export function DuplicatePersons({ persons }: { persons: readonly Person[] }) {
   const { t } = useT();
-  const { db, repositories } = useServices();
-  const dismissed = useWatch(() => loadDismissedPairs(db), [db]);
+  const { db, now } = useServices();
+  const legacy = useWatch(() => loadLegacyDismissedPairs(db), [db]);
   const [merging, setMerging] = useState<Merging | null>(null);
-  if (dismissed.status !== 'ready') return null;
+  const [failure, setFailure] = useState<Failure | null>(null);
+  // Pairs dismissed on this device before "Keep both" synced move onto the persons. A failure
+  // is harmless: the old list is still read, and the next visit tries again.
+  useEffect(() => void migrateDismissedPairs(db, now), [db, now]);
+  if (legacy.status !== 'ready') return null;
   const byId = new Map(persons.map((p) => [p.id, p]));
-  const pairs = findDuplicateCandidates(persons).filter(
-    (c) => !isDismissed(dismissed.value, c.a, c.b),
-  );
+  const pairs = findDuplicateCandidates(persons).filter((c) => {
+    const [pa, pb] = [byId.get(c.a), byId.get(c.b)];
+    return pa && pb && !isKeptApart(pa, pb, legacy.value);
+  });
   if (pairs.length === 0) return null;
+
+  const run = async (
+    key: string,
+    action: Failure['action'],
+    write: () => Promise<Result<unknown, string>>,
+  ) => {
+    setFailure(null);
+    const result = await write();
+    if (result.ok) {
+      setMerging(null);
+      return;
+    }
+    setFailure({ key, action, code: result.code });
+  };
 
   const label = (path: MergePath) =>
     t(`person.${LABEL_KEYS[path] ?? path}` as 'person.familyName', { defaultValue: path });
@@ -75,9 +105,7 @@ export function DuplicatePersons({ persons }: { persons: readonly Person[] }) {
       ...data
     } = mergePersons(kept, other, choices);
     void [_c, _u, _d];
-    const saved = await repositories.persons.save(id, data);
-    if (saved.ok) await repositories.persons.remove(other.id);
-    setMerging(null);
+    await run(pairKey(id, other.id), 'merge', () => saveMerge(db, id, data, other.id, now));
   };
 
   return (
@@ -99,7 +127,11 @@ export function DuplicatePersons({ persons }: { persons: readonly Person[] }) {
               </div>
               {open === null ? (
                 <div class="conflict__choices">
-                  <button type="button" class="button" onClick={() => void dismissPair(db, a, b)}>
+                  <button
+                    type="button"
+                    class="button"
+                    onClick={() => void run(key, 'keepBoth', () => keepBoth(db, a, b, now))}
+                  >
                     {t('sync.duplicates.keepBoth')}
                   </button>
                   <button
@@ -157,6 +189,16 @@ export function DuplicatePersons({ persons }: { persons: readonly Person[] }) {
                     </button>
                   </div>
                 </div>
+              )}
+              {failure?.key === key && (
+                <p class="notice notice--error" role="alert">
+                  {t(
+                    failure.action === 'merge'
+                      ? 'sync.duplicates.mergeFailed'
+                      : 'sync.duplicates.keepBothFailed',
+                  )}{' '}
+                  {errorMessage(t, failure.code)}
+                </p>
               )}
             </li>
           );

@@ -86,6 +86,11 @@ export function mergePersons(kept: Person, other: Person, choices: MergeChoices 
     }
   }
   next.languages = [...new Set([...kept.languages, ...other.languages])];
+  // "Keep both" said about either person holds for the merged one.
+  const apart = [...(kept.notDuplicateOf ?? []), ...(other.notDuplicateOf ?? [])].filter(
+    (id) => id !== kept.id && id !== other.id,
+  );
+  if (apart.length > 0 || kept.notDuplicateOf) next.notDuplicateOf = [...new Set(apart)];
   return next;
 }
 

@@ -23,6 +23,7 @@ import { fillableFields, isFromCase, tooLongValues } from './draft-model';
 import { formErrorMessage } from './form-messages';
 import { useAutosavedDraft } from './use-autosaved-draft';
 import { useFormServices } from './use-form-services';
+import { useOverlayFields } from './use-overlay-fields';
 import { canWriteBack, writeBack } from './write-back';
 
 export function DraftFillScreen({ caseId, id }: { caseId: string; id: string }) {
@@ -84,7 +85,11 @@ function DraftEditor({ caseId, id, form, draft, file, repositories }: EditorProp
   const { drafts } = useFormServices();
   const [writtenBack, setWrittenBack] = useState<string | null>(null);
   const [writeError, setWriteError] = useState<string | null>(null);
-  const fields = useMemo(() => fillableFields(form.inspection), [form]);
+  const overlays = useOverlayFields(form.inspection);
+  const fields = useMemo(
+    () => fillableFields(form.inspection, overlays.fields),
+    [form, overlays.fields],
+  );
   const value = draft.value;
   if (!value) return null;
   const tooLong = tooLongValues(fields, value.values);
@@ -176,6 +181,7 @@ function DraftEditor({ caseId, id, form, draft, file, repositories }: EditorProp
         draftId={id}
         form={form}
         fields={fields}
+        overlays={overlays.boxes}
         values={value.values}
         hasTooLong={tooLong.length > 0}
         flush={draft.flush}

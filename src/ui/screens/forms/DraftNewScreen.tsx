@@ -3,6 +3,7 @@
 import './forms.css';
 import { useState } from 'preact/hooks';
 import { loadFormLibrary } from '../../../db/form-repository';
+import { loadStoredPacks } from '../../../db/pack-repository';
 import { loadCaseFile } from '../../../db/repositories';
 import { todayIso } from '../../../domain/dates';
 import { SelectField } from '../../components/Field';
@@ -13,6 +14,7 @@ import { useT } from '../../hooks/use-t';
 import { useWatch } from '../../hooks/use-watch';
 import { href, navigate } from '../../routes';
 import { personDisplayName } from '../case-list/CaseRow';
+import { overlayPackFor } from '../overlay/overlay-model';
 import { fillableFields } from './draft-model';
 import { matchPackOf, startDraft } from './pack-adapter';
 import { useFormServices } from './use-form-services';
@@ -28,7 +30,7 @@ export function DraftNewScreen({
   const { db, now } = useServices();
   const { drafts } = useFormServices();
   const data = useWatch(
-    () => Promise.all([loadCaseFile(db, caseId), loadFormLibrary(db)]),
+    () => Promise.all([loadCaseFile(db, caseId), loadFormLibrary(db), loadStoredPacks(db)]),
     [db, caseId],
   );
   const [formId, setFormId] = useState('');
@@ -46,8 +48,16 @@ export function DraftNewScreen({
       </>
     );
   }
-  const [file, library] = data.value;
-  const forms = library.filter((f) => fillableFields(f.inspection).length > 0);
+  const [file, library, storedPacks] = data.value;
+  // Flat forms count once overlay boxes were placed on them (overlay mode).
+  const forms = library.filter(
+    (f) =>
+      fillableFields(f.inspection).length > 0 ||
+      overlayPackFor(
+        f.inspection,
+        storedPacks.map((s) => s.pack),
+      ) !== null,
+  );
   const head = file.persons.find((p) => p.relationship === 'head') ?? file.persons[0];
   const chosenForm = forms.find((f) => f.id === formId) ?? forms[0];
   const chosenPerson = personId ?? head?.id ?? '';
@@ -66,7 +76,11 @@ export function DraftNewScreen({
           volunteerName,
         }
       : null;
-    const start = startDraft(matchPackOf(chosenForm.inspection), chosenForm.inspection, context);
+    const match = matchPackOf(
+      chosenForm.inspection,
+      storedPacks.map((s) => s.pack),
+    );
+    const start = startDraft(match, chosenForm.inspection, context);
     const created = await drafts.create({
       caseId,
       formId: chosenForm.id,

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { loadDraftOutputs } from '../../../db/draft-repository';
 import type { FormOutput, LibraryForm } from '../../../db/form-records';
 import { localDateTimeNow, todayIso } from '../../../domain/dates';
-import type { PdfField, PdfFieldValues } from '../../../pdf/types';
+import type { PdfField, PdfFieldValues, PdfOverlayBox } from '../../../pdf/types';
 import { formatDateTime } from '../../../i18n/format';
 import { CheckboxField } from '../../components/Field';
 import { Section } from '../../components/Section';
@@ -23,6 +23,8 @@ type DraftOutputsProps = {
   draftId: string;
   form: LibraryForm;
   fields: PdfField[];
+  /** A flat form's overlay boxes (their values are among `values`). */
+  overlays: readonly PdfOverlayBox[];
   values: PdfFieldValues;
   hasTooLong: boolean;
   /** Writes pending draft changes first, so the PDF has what is on screen. */
@@ -44,18 +46,25 @@ export function DraftOutputs(props: DraftOutputsProps) {
     await props.flush();
     const bytes = await library.bytes(props.form.id);
     if (!bytes.ok) {
-      setCreating({ status: 'failed', message: errorMessage(t, bytes.code) });
+      // A form synced from the team whose PDF has not been downloaded yet.
+      const message =
+        bytes.code === 'not-found' ? t('forms.onDevice.formMissing') : errorMessage(t, bytes.code);
+      setCreating({ status: 'failed', message });
       return;
     }
     const filled = await fillForm(bytes.value, valuesForFill(props.fields, props.values), {
       password: props.form.password,
       flatten,
+      overlays: props.overlays,
     });
     if (!filled.ok) {
       const message =
-        filled.code === 'fonts-unavailable'
-          ? formErrorMessage(t, filled.code)
-          : pdfErrorMessage(t, filled.error, props.form.inspection);
+        'error' in filled
+          ? pdfErrorMessage(t, filled.error, {
+              ...props.form.inspection,
+              fields: [...props.form.inspection.fields, ...props.fields],
+            })
+          : formErrorMessage(t, filled.code);
       setCreating({ status: 'failed', message });
       return;
     }
@@ -123,6 +132,8 @@ function OutputItem({ output }: { output: FormOutput }) {
     setUrl(objectUrl);
     return () => URL.revokeObjectURL(objectUrl);
   }, [file]);
+  // Synced from the team, its bytes not downloaded yet (sync stores them when they come).
+  const isHere = output.bytes.byteLength > 0;
   const canShare =
     typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] });
 
@@ -134,13 +145,14 @@ function OutputItem({ output }: { output: FormOutput }) {
       <p class="item-link__meta">
         {formatDateTime(localDateTimeNow(new Date(output.createdAt)), language)}
       </p>
+      {!isHere && <p class="notice notice--info">{t('forms.onDevice.outputMissing')}</p>}
       <div class="output-list__actions">
-        {url && (
+        {isHere && url && (
           <a class="button" href={url} download={output.fileName}>
             {t('forms.output.download')}
           </a>
         )}
-        {canShare && (
+        {isHere && canShare && (
           <button
             type="button"
             class="button"
@@ -153,16 +165,18 @@ function OutputItem({ output }: { output: FormOutput }) {
             {t('forms.output.share')}
           </button>
         )}
-        <button
-          type="button"
-          class="button"
-          aria-expanded={showPreview}
-          onClick={() => setShowPreview(!showPreview)}
-        >
-          {showPreview ? t('forms.output.hidePreview') : t('forms.output.preview')}
-        </button>
+        {isHere && (
+          <button
+            type="button"
+            class="button"
+            aria-expanded={showPreview}
+            onClick={() => setShowPreview(!showPreview)}
+          >
+            {showPreview ? t('forms.output.hidePreview') : t('forms.output.preview')}
+          </button>
+        )}
       </div>
-      {showPreview && <PdfPreview bytes={output.bytes} />}
+      {showPreview && isHere && <PdfPreview bytes={output.bytes} />}
     </li>
   );
 }

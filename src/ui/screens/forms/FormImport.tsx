@@ -8,6 +8,7 @@ import { takeSharedFiles } from '../../shared-files';
 import { describeInspection, formErrorMessage } from './form-messages';
 import { matchPackOf, packMatchText } from './pack-adapter';
 import { useFormServices } from './use-form-services';
+import { useStoredPacks } from './use-stored-packs';
 
 type ImportState =
   | { step: 'idle' }
@@ -19,6 +20,7 @@ type ImportState =
 export function FormImport() {
   const { t, language } = useT();
   const { library } = useFormServices();
+  const storedPacks = useStoredPacks();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
 
   const open = async (fileName: string, bytes: Uint8Array, password?: string) => {
@@ -57,7 +59,7 @@ export function FormImport() {
       lines: [
         t('forms.library.added', { name: fileName }),
         ...describeInspection(t, inspection),
-        packMatchText(t, matchPackOf(inspection), language),
+        packMatchText(t, matchPackOf(inspection, storedPacks), language),
       ],
     });
   };

@@ -1,6 +1,7 @@
 // The form library: every imported PDF, what it is, and which form pack fits it.
 import './forms.css';
 import { loadFormLibrary } from '../../../db/form-repository';
+import { loadFormFileIds } from '../../../db/sync-blob-store';
 import { formatDate } from '../../../i18n/format';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -12,12 +13,18 @@ import { describeInspection } from './form-messages';
 import { FormImport } from './FormImport';
 import { matchPackOf, packMatchText } from './pack-adapter';
 import { useFormServices } from './use-form-services';
+import { useStoredPacks } from './use-stored-packs';
+import { href } from '../../routes';
+import { PackFiles } from '../packs/PackFiles';
 
 export function FormLibraryScreen() {
   const { t, language } = useT();
   const { db } = useServices();
   const { library } = useFormServices();
   const forms = useWatch(() => loadFormLibrary(db), [db]);
+  // Forms synced from the team whose PDF has not been downloaded yet.
+  const onDevice = useWatch(() => loadFormFileIds(db), [db]);
+  const storedPacks = useStoredPacks();
 
   return (
     <>
@@ -41,10 +48,23 @@ export function FormLibraryScreen() {
                     date: formatDate(form.importedAt, language),
                   })}
                 </p>
+                {onDevice.status === 'ready' && !onDevice.value.has(form.id) && (
+                  <p class="notice notice--info">{t('forms.onDevice.formMissing')}</p>
+                )}
                 {describeInspection(t, form.inspection).map((line) => (
                   <p key={line}>{line}</p>
                 ))}
-                <p>{packMatchText(t, matchPackOf(form.inspection), language)}</p>
+                <p>{packMatchText(t, matchPackOf(form.inspection, storedPacks), language)}</p>
+                {form.inspection.fields.length > 0 && (
+                  <a class="button" href={href.pack(form.id)}>
+                    {t('packs.open')}
+                  </a>
+                )}
+                {form.inspection.fields.length === 0 && (
+                  <a class="button" href={href.overlay(form.id)}>
+                    {t('overlay.open')}
+                  </a>
+                )}
                 <ConfirmButton
                   label={t('forms.library.remove')}
                   question={t('forms.library.removeConfirm')}
@@ -55,6 +75,7 @@ export function FormLibraryScreen() {
           </ul>
         )}
       </Section>
+      <PackFiles />
     </>
   );
 }

@@ -11,10 +11,16 @@ const FILLABLE = new Set<PdfField['type']>([
   'list',
 ]);
 
-/** Fields a volunteer can fill, in reading order: page, then top to bottom, then left to right. */
-export function fillableFields(inspection: PdfInspection): PdfField[] {
+/**
+ * Fields a volunteer can fill, in reading order: page, then top to bottom, then left to right.
+ * `overlays`: a flat form's overlay boxes as text fields (forms/use-overlay-fields.ts).
+ */
+export function fillableFields(
+  inspection: PdfInspection,
+  overlays: readonly PdfField[] = [],
+): PdfField[] {
   const page = (f: PdfField) => f.page ?? Number.MAX_SAFE_INTEGER;
-  return inspection.fields
+  return [...inspection.fields, ...overlays]
     .filter((f) => FILLABLE.has(f.type) && !f.readOnly)
     .map((f, index) => ({ f, index }))
     .sort(

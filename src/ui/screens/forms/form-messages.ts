@@ -1,8 +1,9 @@
 // Sentences for what the form engine reports: every message comes from a code.
 import type { TFunction } from 'i18next';
 import type { PdfError, PdfInspection } from '../../../pdf/types';
+import type { EngineFailureCode } from '../../../worker/pdf-protocol';
 
-type FormErrorCode = PdfError['code'] | 'fonts-unavailable' | 'form-flat' | 'form-missing';
+type FormErrorCode = PdfError['code'] | EngineFailureCode | 'form-flat' | 'form-missing';
 
 export function formErrorMessage(t: TFunction, code: FormErrorCode, detail?: string): string {
   return t(`forms.errors.${code}`, { detail: detail ?? '' });

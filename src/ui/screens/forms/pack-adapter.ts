@@ -15,6 +15,8 @@ import type { PdfFieldValues, PdfInspection } from '../../../pdf/types';
 
 export type PackMatch = {
   pack: FormPack;
+  /** Made or imported in the app (and stored) rather than shipped with Lotse. */
+  isStored: boolean;
   edition: 'same' | 'other';
   /** Mapped fields that fill this file as they are. */
   matching: number;
@@ -22,20 +24,33 @@ export type PackMatch = {
   missing: number;
 };
 
-/** The best pack for this file: its own edition, else the most similar other edition. */
-export function matchPack(inspection: PdfInspection, packs: readonly FormPack[]): PackMatch | null {
+/** The best pack for this file: its own edition, else the most similar other edition. Among
+ * equals the earlier pack in `packs` wins (the ranking sort is stable). */
+export function matchPack(
+  inspection: PdfInspection,
+  packs: readonly FormPack[],
+  stored: ReadonlySet<FormPack> = new Set(),
+): PackMatch | null {
   const [best] = findPacksForForm(packs, inspection);
   if (!best) return null;
   return {
     pack: best.pack,
+    isStored: stored.has(best.pack),
     edition: best.match.sameEdition ? 'same' : 'other',
     matching: best.match.matching.length,
     missing: best.match.remap.length,
   };
 }
 
-export const matchPackOf = (inspection: PdfInspection): PackMatch | null =>
-  matchPack(inspection, SHIPPED_PACKS);
+/** The pack for this file among the stored packs (made or imported in the app) and the shipped
+ * ones. Stored packs come first, so a stored pack for the same edition wins over a shipped one:
+ * it is a volunteer's newer work on that form. */
+export function matchPackOf(
+  inspection: PdfInspection,
+  storedPacks: readonly FormPack[] = [],
+): PackMatch | null {
+  return matchPack(inspection, [...storedPacks, ...SHIPPED_PACKS], new Set(storedPacks));
+}
 
 export function packTitle(pack: FormPack, language: string): string {
   return language === 'de' ? pack.title.de : pack.title.en;
@@ -43,9 +58,14 @@ export function packTitle(pack: FormPack, language: string): string {
 
 export function packMatchText(t: TFunction, match: PackMatch | null, language: string): string {
   if (!match) return t('forms.pack.none');
-  const name = `${packTitle(match.pack, language)} (${match.pack.edition.label})`;
-  if (match.edition === 'same') return t('forms.pack.same', { name });
-  return t('forms.pack.other', { name, count: match.matching, missing: match.missing });
+  const label = match.pack.edition.label;
+  const title = packTitle(match.pack, language);
+  const name = label ? `${title} (${label})` : title;
+  const text =
+    match.edition === 'same'
+      ? t('forms.pack.same', { name })
+      : t('forms.pack.other', { name, count: match.matching, missing: match.missing });
+  return match.isStored ? `${text} ${t('packs.storedNote')}` : text;
 }
 
 export type DraftStart = {

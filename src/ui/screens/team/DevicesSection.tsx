@@ -1,19 +1,19 @@
 // The team's devices; an admin removes a lost phone here (it wipes its team data on its next
-// contact with the server).
+// contact with the server). Removing a device owes the team a new key epoch (key-refresh.ts):
+// made at once when the keys are unlocked, else — or when it fails — as soon as they are.
 import { useEffect, useState } from 'preact/hooks';
 import type { TeamMembership } from '../../../db/team-repository';
 import { formatDate } from '../../../i18n/format';
 import type { DeviceInfo } from '../../../shared/sync-protocol';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Section } from '../../components/Section';
-import { useT } from '../../hooks/use-t';
-import { createTeamApi } from './team-api';
-import { createHttpTransport } from '../../../sync/http-transport';
 import { useServices } from '../../hooks/use-services';
-import { rotateAfterRevoke } from './key-refresh';
-import { restartSyncRuntime } from './sync-runtime';
+import { useT } from '../../hooks/use-t';
+import { markRotationPending } from './key-refresh';
 import { PassphraseForm } from './PassphraseForm';
-import { isUnlocked, serverUrl, setUnlockedKeyring, unlock, unlockedKeyring } from './team-service';
+import { restartSyncRuntime } from './sync-runtime';
+import { createTeamApi } from './team-api';
+import { finishOwedRotation, isUnlocked, serverUrl, unlock } from './team-service';
 
 export function DevicesSection({ membership }: { membership: TeamMembership }) {
   const { t, language } = useT();
@@ -21,6 +21,7 @@ export function DevicesSection({ membership }: { membership: TeamMembership }) {
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [canRevoke, setCanRevoke] = useState(isUnlocked());
+  const [isRotationOwed, setRotationOwed] = useState(membership.pendingKeyRotation === true);
   const isAdmin = membership.role === 'admin';
   const api = createTeamApi(membership.serverUrl || serverUrl());
 
@@ -29,32 +30,38 @@ export function DevicesSection({ membership }: { membership: TeamMembership }) {
     if (listed.ok) setDevices(listed.value.devices);
     else setError(listed.code);
   };
-  useEffect(() => void load(), [membership.deviceId]);
+
+  /** The owed key rotation, if the keys are unlocked. */
+  const finishRotation = async () => {
+    const done = await finishOwedRotation(db, membership);
+    setRotationOwed(membership.pendingKeyRotation === true);
+    if (!done.ok) {
+      if (done.code === 'rotation-failed') setError(done.code);
+      return;
+    }
+    if (done.value) {
+      setError(null);
+      await restartSyncRuntime(db);
+    }
+  };
+
+  useEffect(() => {
+    void load();
+    // Owed from an earlier attempt, and the keys are unlocked in this session: try again.
+    if (membership.pendingKeyRotation && isUnlocked()) void finishRotation();
+  }, [membership.deviceId]);
 
   const revoke = async (deviceId: string) => {
+    setError(null);
     const done = await api.revoke(membership.deviceToken, deviceId);
     if (!done.ok) setError(done.code);
-    const listed = await api.devices(membership.deviceToken);
-    if (listed.ok) setDevices(listed.value.devices);
-    if (!done.ok || !listed.ok) return;
+    await load();
+    if (!done.ok) return;
     // A new key epoch for the devices that stay: the removed one never gets its key.
-    const keyring = unlockedKeyring();
-    if (!keyring) {
-      setError('locked');
-      return;
-    }
-    const transport = createHttpTransport({
-      baseUrl: membership.serverUrl || serverUrl(),
-      deviceToken: membership.deviceToken,
-    });
-    const remaining = listed.value.devices.filter((device) => !device.revokedAt);
-    const rotated = await rotateAfterRevoke(db, membership, keyring, transport, remaining);
-    if (!rotated.ok) {
-      setError('server-error');
-      return;
-    }
-    setUnlockedKeyring(rotated.value);
-    await restartSyncRuntime(db);
+    const marked = await markRotationPending(db, membership);
+    if (!marked.ok) setError('storage-failed');
+    setRotationOwed(true);
+    await finishRotation();
   };
 
   return (
@@ -62,6 +69,11 @@ export function DevicesSection({ membership }: { membership: TeamMembership }) {
       {error && (
         <p class="notice notice--warning" role="alert">
           {t(`sync.errors.${error}` as 'sync.errors.locked')}
+        </p>
+      )}
+      {isAdmin && isRotationOwed && (
+        <p class="notice notice--warning" data-testid="rotation-owed">
+          {t('sync.team.rotationOwed')}
         </p>
       )}
       {isAdmin && !canRevoke && (
@@ -74,6 +86,7 @@ export function DevicesSection({ membership }: { membership: TeamMembership }) {
             const opened = await unlock(membership, passphrase);
             if (!opened.ok) return opened.code;
             setCanRevoke(true);
+            await finishRotation();
             return null;
           }}
         />

@@ -5,10 +5,13 @@ import type { TeamMembership } from '../../../db/team-repository';
 import { Section } from '../../components/Section';
 import { useT } from '../../hooks/use-t';
 import { PassphraseForm } from './PassphraseForm';
-import { createInviteLink, isUnlocked, unlock } from './team-service';
+import { useServices } from '../../hooks/use-services';
+import { restartSyncRuntime } from './sync-runtime';
+import { createInviteLink, finishOwedRotation, isUnlocked, unlock } from './team-service';
 
 export function InviteSection({ membership }: { membership: TeamMembership }) {
   const { t } = useT();
+  const { db } = useServices();
   const [link, setLink] = useState<string | null>(null);
   const [isCopied, setCopied] = useState(false);
   const [unlocked, setUnlocked] = useState(isUnlocked());
@@ -46,6 +49,9 @@ export function InviteSection({ membership }: { membership: TeamMembership }) {
             const opened = await unlock(membership, passphrase);
             if (!opened.ok) return opened.code;
             setUnlocked(true);
+            // A key rotation owed since a device was removed is made now the keys are open.
+            const rotated = await finishOwedRotation(db, membership);
+            if (rotated.ok && rotated.value) await restartSyncRuntime(db);
             await make();
             return null;
           }}

@@ -2,6 +2,8 @@
 // as a grant wrapped for this device's public key (GET /session). The sync engine asks for
 // it when the server refuses a push as `stale-key-epoch` or a record carries an unknown
 // epoch (`refreshKeys`); the admin who removed the member starts the epoch (rotateAfterRevoke).
+// That needs the keys unlocked, and the server: until it is done, the membership says a
+// rotation is owed (`pendingKeyRotation`, saved), and it is made the next time it can be.
 import { fromBase64Url, toBase64 } from '../../../crypto/bytes';
 import { rotateEpoch } from '../../../crypto/key-epochs';
 import type { Keyring } from '../../../crypto/keyring';
@@ -13,6 +15,7 @@ import {
   type SyncKeys,
   type TeamMembership,
 } from '../../../db/team-repository';
+import type { StorageResult } from '../../../db/record-repository';
 import { err, ok, type Result } from '../../../shared/result';
 import type { HttpTransport } from '../../../sync/http-transport';
 
@@ -86,6 +89,34 @@ export async function rotateAfterRevoke(
   const keys = new Map(membership.syncKeys.keys);
   keys.set(rotated.keyring.current, await syncKeyOf(newKey));
   membership.syncKeys = { ...membership.syncKeys, keys, current: rotated.keyring.current };
+  membership.pendingKeyRotation = false;
   await createTeamRepository(db).save(membership);
   return ok(rotated.keyring);
+}
+
+/** After a revoke: a new key epoch is owed until it is made (kept across reloads). */
+export async function markRotationPending(
+  db: LotseDb,
+  membership: TeamMembership,
+): Promise<StorageResult<void>> {
+  membership.pendingKeyRotation = true;
+  return createTeamRepository(db).save(membership);
+}
+
+/**
+ * Makes an owed key rotation for the team's active devices: the new keyring, null when
+ * none was owed, `rotation-failed` when it stays owed (server unreachable, a device joined
+ * or was removed meanwhile — the next attempt lists the devices again).
+ */
+export async function finishPendingRotation(
+  db: LotseDb,
+  membership: TeamMembership,
+  keyring: Keyring,
+  transport: HttpTransport,
+): Promise<Result<Keyring | null, 'rotation-failed'>> {
+  if (!membership.pendingKeyRotation) return ok(null);
+  const listed = await transport.devices();
+  if (!listed.ok) return err('rotation-failed');
+  const remaining = listed.value.devices.filter((device) => device.revokedAt === null);
+  return rotateAfterRevoke(db, membership, keyring, transport, remaining);
 }

@@ -6,8 +6,10 @@
 import type { LotseDb } from '../../../db/database';
 import { watchQuery } from '../../../db/live';
 import { checkForWipe, clearSyncMarker, writeSyncMarker } from '../../../db/sync-marker';
+import { createDexieBlobStore } from '../../../db/sync-blob-store';
 import { createDexieLocalStore } from '../../../db/sync-local-store';
 import { createTeamRepository, type TeamMembership } from '../../../db/team-repository';
+import { createHttpBlobTransport } from '../../../sync/blob-transport';
 import { attachBrowserTriggers } from '../../../sync/browser-triggers';
 import { createHttpTransport } from '../../../sync/http-transport';
 import { createRecordCodec } from '../../../sync/record-codec';
@@ -38,16 +40,23 @@ function conflictCounter(db: LotseDb) {
 
 function run(db: LotseDb, membership: TeamMembership): Running {
   const store = createDexieLocalStore(db);
-  const transport = createHttpTransport({
+  const server = {
     baseUrl: membership.serverUrl || location.origin,
     deviceToken: membership.deviceToken,
-  });
+  };
+  const transport = createHttpTransport(server);
   const client = createSyncClient({
     store,
     transport,
     // Read on every call: a new key epoch (key-refresh.ts) takes effect at once.
     codec: createRecordCodec(() => membership.syncKeys),
     refreshKeys: () => refreshSyncKeys(db, membership, transport),
+    // Form PDFs and filled outputs travel as encrypted blobs, uploaded before their records.
+    blobs: {
+      store: createDexieBlobStore(db),
+      transport: createHttpBlobTransport(server),
+      keyring: () => membership.syncKeys,
+    },
     countConflicts: conflictCounter(db),
     onStatus: (status) => {
       publishSyncView({ status, storageFailure: store.storageFailure() });

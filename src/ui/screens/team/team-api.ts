@@ -1,19 +1,14 @@
-// The team endpoints of the sync server (/api/v1: teams, invites, devices) over fetch.
-// Records go through src/sync/http-transport.ts; this covers what the team screen does.
-// Failures come back as codes (the server's error code, or 'network-error').
+// The team endpoints the team screen uses (teams, invites, devices), over the sync client's
+// HTTP transport (src/sync/http-transport.ts): this module only turns its failures into the
+// codes the screen explains (sync.errors.* in the locales).
 import { err, ok, type Result } from '../../../shared/result';
-import {
-  isSyncErrorEnvelope,
-  syncPaths,
-  type ClaimInviteRequest,
-  type ClaimInviteResponse,
-  type CreateInviteRequest,
-  type CreateInviteResponse,
-  type CreateTeamRequest,
-  type CreateTeamResponse,
-  type DeviceListResponse,
-  type RevokeDeviceResponse,
+import type {
+  ClaimInviteRequest,
+  CreateInviteRequest,
+  CreateTeamRequest,
 } from '../../../shared/sync-protocol';
+import { createHttpJoinCalls, createHttpTransport } from '../../../sync/http-transport';
+import type { TransportFailure, TransportResult } from '../../../sync/transport';
 
 export type TeamApiCode =
   | 'network-error'
@@ -27,68 +22,52 @@ export type TeamApiCode =
   | 'rate-limited'
   | 'server-error';
 
-const KNOWN: ReadonlySet<string> = new Set<TeamApiCode>([
+/** Server error codes the screen explains as they are; any other refusal is 'server-error'. */
+const EXPLAINED: ReadonlySet<string> = new Set<TeamApiCode>([
   'invite-used',
   'invite-expired',
   'invite-invalid',
   'not-found',
   'forbidden',
-  'device-revoked',
-  'unauthorized',
-  'rate-limited',
 ]);
 
 export type TeamApiResult<T> = Result<T, TeamApiCode> & { wipe?: boolean };
 
-async function call<T>(
-  baseUrl: string,
-  path: string,
-  init: { method: 'GET' | 'POST'; body?: unknown; token?: string },
-): Promise<TeamApiResult<T>> {
-  let response: Response;
-  let body: unknown;
-  try {
-    response = await fetch(`${baseUrl}${path}`, {
-      method: init.method,
-      headers: {
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      cache: 'no-store',
-    });
-    body = await response.json().catch(() => undefined);
-  } catch {
-    return err('network-error');
+export function teamApiCode(failure: TransportFailure): TeamApiCode {
+  switch (failure.code) {
+    case 'network-error':
+    case 'rate-limited':
+    case 'unauthorized':
+    case 'device-revoked':
+      return failure.code;
+    case 'server-unavailable':
+      return 'server-error';
+    case 'request-refused':
+      return EXPLAINED.has(failure.apiCode) ? (failure.apiCode as TeamApiCode) : 'server-error';
   }
-  if (response.ok) return ok(body as T);
-  const code = isSyncErrorEnvelope(body) ? body.error.code : '';
-  const wipe = isSyncErrorEnvelope(body) && body.wipe === true;
-  return { ...err(KNOWN.has(code) ? (code as TeamApiCode) : 'server-error'), wipe };
+}
+
+function toTeamResult<T>(result: TransportResult<T>): TeamApiResult<T> {
+  if (result.ok) return ok(result.value);
+  const { failure } = result;
+  return {
+    ...err(teamApiCode(failure)),
+    ...(failure.code === 'device-revoked' ? { wipe: failure.wipe } : {}),
+  };
 }
 
 export function createTeamApi(baseUrl: string) {
+  const join = createHttpJoinCalls({ baseUrl });
+  const as = (deviceToken: string) => createHttpTransport({ baseUrl, deviceToken });
   return {
-    createTeam: (request: CreateTeamRequest) =>
-      call<CreateTeamResponse>(baseUrl, syncPaths.teams, { method: 'POST', body: request }),
-    claimInvite: (inviteId: string, request: ClaimInviteRequest) =>
-      call<ClaimInviteResponse>(baseUrl, syncPaths.claimInvite(inviteId), {
-        method: 'POST',
-        body: request,
-      }),
-    createInvite: (token: string, request: CreateInviteRequest) =>
-      call<CreateInviteResponse>(baseUrl, syncPaths.invites, {
-        method: 'POST',
-        body: request,
-        token,
-      }),
-    devices: (token: string) =>
-      call<DeviceListResponse>(baseUrl, syncPaths.devices, { method: 'GET', token }),
-    revoke: (token: string, deviceId: string) =>
-      call<RevokeDeviceResponse>(baseUrl, syncPaths.revokeDevice(deviceId), {
-        method: 'POST',
-        token,
-      }),
+    createTeam: async (request: CreateTeamRequest) => toTeamResult(await join.createTeam(request)),
+    claimInvite: async (inviteId: string, request: ClaimInviteRequest) =>
+      toTeamResult(await join.claimInvite(inviteId, request)),
+    createInvite: async (token: string, request: CreateInviteRequest) =>
+      toTeamResult(await as(token).createInvite(request)),
+    devices: async (token: string) => toTeamResult(await as(token).devices()),
+    revoke: async (token: string, deviceId: string) =>
+      toTeamResult(await as(token).revokeDevice(deviceId)),
   };
 }
 

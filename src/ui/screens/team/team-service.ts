@@ -25,7 +25,7 @@ import {
   unwrapKeyForMember,
 } from '../../../crypto/member-keys';
 import { createHttpTransport } from '../../../sync/http-transport';
-import { syncKeyOf } from './key-refresh';
+import { finishPendingRotation, syncKeyOf } from './key-refresh';
 import type { LotseDb } from '../../../db/database';
 import {
   createTeamRepository,
@@ -166,6 +166,28 @@ export function setUnlockedKeyring(keyring: Keyring): void {
 }
 
 export const isUnlocked = (): boolean => unlocked !== null;
+
+/**
+ * Makes the key rotation owed since a device was removed (key-refresh.ts), if the keys are
+ * unlocked: true when it was made now (the caller restarts the sync runtime, whose
+ * membership holds the old keys), false when none was owed; `locked` or `rotation-failed`
+ * when it stays owed.
+ */
+export async function finishOwedRotation(
+  db: LotseDb,
+  membership: TeamMembership,
+): Promise<Result<boolean, 'locked' | 'rotation-failed'>> {
+  if (!membership.pendingKeyRotation) return ok(false);
+  if (!unlocked) return err('locked');
+  const transport = createHttpTransport({
+    baseUrl: membership.serverUrl || serverUrl(),
+    deviceToken: membership.deviceToken,
+  });
+  const rotated = await finishPendingRotation(db, membership, unlocked.keyring, transport);
+  if (!rotated.ok) return rotated;
+  if (rotated.value) unlocked = { ...unlocked, keyring: rotated.value };
+  return ok(true);
+}
 
 /** A single-use invite link (valid 7 days). Needs the key material unlocked. */
 export async function createInviteLink(

@@ -1,0 +1,89 @@
+// What the sync engine needs from the device's storage for attachments (blob-sync.ts): the
+// bytes of a record's attachment, the uploads not yet known complete, and the records whose
+// attachment still has to be downloaded. The Dexie implementation is db/sync-blob-store.ts;
+// the in-memory one below sits next to memory-local-store.ts for tests.
+import { readBlobRef, type BlobRef, type PendingUpload } from './blob-ref';
+import type { MemoryLocalStore } from './memory-local-store';
+
+export type WantedBlob = { kind: string; id: string; ref: BlobRef };
+
+export type LocalBlobStore = {
+  /** Record kinds that carry an attachment (form, output). */
+  readonly kinds: readonly string[];
+  /** The attachment's plaintext on this device; null when it is not here (yet). */
+  readBytes(kind: string, id: string): Promise<Uint8Array | null>;
+  /**
+   * Stores downloaded bytes if the record still references `ref.blobId` and is not deleted,
+   * and stops wanting them either way. false: the record moved on, nothing stored.
+   */
+  storeBytes(kind: string, id: string, ref: BlobRef, bytes: Uint8Array): Promise<boolean>;
+  /**
+   * Records (not deleted, without an open sync problem) that reference an attachment this
+   * device does not have; at most `limit`.
+   */
+  wanted(limit: number): Promise<WantedBlob[]>;
+  /** An upload made but not yet known complete (kept across restarts, so it resumes). */
+  getPendingUpload(kind: string, id: string): Promise<PendingUpload | undefined>;
+  savePendingUpload(kind: string, id: string, upload: PendingUpload): Promise<void>;
+  deletePendingUpload(kind: string, id: string): Promise<void>;
+};
+
+export type MemoryBlobStore = LocalBlobStore & {
+  /** An attachment made on this device (an import): the record with its outbox entry, and the bytes. */
+  write(kind: string, record: { id: string; [field: string]: unknown }, bytes: Uint8Array): void;
+  /** The bytes on this device, by kind/id. */
+  bytes(): Map<string, Uint8Array>;
+};
+
+const keyOf = (kind: string, id: string): string => `${kind}/${id}`;
+
+export function createMemoryBlobStore(
+  local: MemoryLocalStore,
+  kinds: readonly string[] = ['form', 'output'],
+): MemoryBlobStore {
+  const files = new Map<string, Uint8Array>();
+  const pending = new Map<string, PendingUpload>();
+  return {
+    kinds,
+    write(kind, record, bytes) {
+      local.write(kind, record);
+      files.set(keyOf(kind, record.id), new Uint8Array(bytes));
+    },
+    bytes: () => new Map([...files].map(([key, bytes]) => [key, new Uint8Array(bytes)])),
+    async readBytes(kind, id) {
+      const bytes = files.get(keyOf(kind, id));
+      return bytes ? new Uint8Array(bytes) : null;
+    },
+    async storeBytes(kind, id, ref, bytes) {
+      const record = await local.getRecord(kind, id);
+      if (!record || record.deleted === true || readBlobRef(record)?.blobId !== ref.blobId) {
+        return false;
+      }
+      files.set(keyOf(kind, id), new Uint8Array(bytes));
+      return true;
+    },
+    async wanted(limit) {
+      const problems = new Set((await local.problems()).map((p) => keyOf(p.kind, p.id)));
+      const list: WantedBlob[] = [];
+      for (const [key, record] of local.records()) {
+        const kind = key.slice(0, key.indexOf('/'));
+        if (list.length >= limit) break;
+        if (!kinds.includes(kind) || record.deleted === true) continue;
+        if (files.has(key) || problems.has(key)) continue;
+        const ref = readBlobRef(record);
+        if (ref) list.push({ kind, id: record.id, ref });
+      }
+      return list;
+    },
+    async getPendingUpload(kind, id) {
+      const upload = pending.get(keyOf(kind, id));
+      return upload && structuredClone(upload);
+    },
+    async savePendingUpload(kind, id, upload) {
+      pending.set(keyOf(kind, id), structuredClone(upload));
+    },
+    async deletePendingUpload(kind, id) {
+      pending.delete(keyOf(kind, id));
+    },
+  };
+}

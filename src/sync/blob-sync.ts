@@ -1,0 +1,198 @@
+// Attachments in the sync run. Before a record of an attachment kind is pushed, its bytes
+// are encrypted under a fresh blob id, the reference is written into the local record
+// (`record.blob`, blob-ref.ts) and the blob is uploaded in chunks; only a record whose blob
+// is complete goes out, so no device ever receives a reference to a blob it cannot fetch.
+// The encrypted chunks are kept (LocalBlobStore.savePendingUpload) until the server says
+// the blob is complete: an upload cut off — even by closing the app — resumes with the
+// same ciphertext, sending only the chunks the server lacks. A record that references a
+// blob uploaded earlier is checked against the server before it goes out again (a server
+// restored from a backup may have lost the blob; it is then uploaded again).
+//
+// After the pull, every record whose attachment is not on this device is downloaded,
+// decrypted and checked against its reference (size, SHA-256); a blob that fails is
+// reported like a tampered record and not retried until a new version of the record comes.
+import { decryptBlob, splitEncryptedBlob } from '../crypto/blob-chunks';
+import type { Keyring } from '../crypto/keyring';
+import {
+  BLOB_FIELD,
+  readBlobRef,
+  sealAttachment,
+  sha256Hex,
+  type BlobRef,
+  type PendingUpload,
+} from './blob-ref';
+import type { LocalBlobStore } from './blob-local-store';
+import type { BlobTransport } from './blob-transport';
+import { uploadBlob } from './blob-upload';
+import {
+  EMPTY_SHADOW,
+  type LocalStore,
+  type OutboxItem,
+  type RecordProblem,
+  type SyncRecord,
+} from './local-store';
+import type { TransportErr } from './transport';
+
+export type BlobSyncOptions = {
+  store: LocalBlobStore;
+  transport: BlobTransport;
+  /** Read on every use, like the record codec's keyring. */
+  keyring: () => Keyring;
+  /** Blob ids; default crypto.randomUUID. */
+  newBlobId?: () => string;
+  /** Downloads per run (the rest follow in the next run). Default 100. */
+  downloadBatch?: number;
+};
+
+type Attached = 'ready' | 'later' | RecordProblem | TransportErr;
+
+/** A new blob for a record that has none yet: sealed, kept, and referenced by the record. */
+async function attachNew(
+  store: LocalStore,
+  blobs: BlobSyncOptions,
+  item: OutboxItem,
+  local: SyncRecord,
+  bytes: Uint8Array,
+): Promise<PendingUpload | 'later' | RecordProblem> {
+  const { kind, recordId: id } = item;
+  // A pending upload of these very bytes (the app stopped before the reference was
+  // written) is reused; anything else gets a new blob.
+  let pending = await blobs.store.getPendingUpload(kind, id);
+  const sameBytes =
+    pending?.ref.size === bytes.byteLength && pending.ref.sha256 === (await sha256Hex(bytes));
+  if (!pending || !sameBytes) {
+    const newBlobId = blobs.newBlobId ?? (() => globalThis.crypto.randomUUID());
+    pending = (await sealAttachment(blobs.keyring(), newBlobId(), bytes)) ?? undefined;
+    if (!pending) return { kind, id, code: 'push-blob-too-large' };
+    await blobs.store.savePendingUpload(kind, id, pending);
+  }
+  const shadow = (await store.getShadow(kind, id)) ?? EMPTY_SHADOW;
+  const record = { ...local, [BLOB_FIELD]: pending.ref };
+  const written = await store.apply({
+    updates: [{ kind, id, shadow, record, expectedOutboxSeq: item.seq }],
+  });
+  return written.ok ? pending : 'later'; // edited meanwhile: the next round sees the new version
+}
+
+/**
+ * A record referencing a blob uploaded earlier (its pending upload is gone once the server
+ * had it). A server restored from an older backup may have lost the blob: then it is
+ * sealed again from the bytes on this device, under the same id and chunk size, so the
+ * reference stays true.
+ */
+async function checkUploaded(
+  blobs: BlobSyncOptions,
+  item: OutboxItem,
+  ref: BlobRef,
+): Promise<PendingUpload | 'ready' | RecordProblem | TransportErr> {
+  const { kind, recordId: id } = item;
+  const bytes = await blobs.store.readBytes(kind, id);
+  if (!bytes) return 'ready'; // not here to upload: the device that made it did
+  const status = await blobs.transport.status(ref.blobId);
+  if (!status.ok) {
+    return status.code === 'request-refused' ? { kind, id, code: 'push-blob-refused' } : status;
+  }
+  if (status.value?.complete) return 'ready';
+  if ((await sha256Hex(bytes)) !== ref.sha256) return 'ready'; // other bytes: cannot rebuild
+  const pending = await sealAttachment(blobs.keyring(), ref.blobId, bytes, ref.chunkSize);
+  if (!pending) return { kind, id, code: 'push-blob-too-large' };
+  await blobs.store.savePendingUpload(kind, id, pending);
+  return pending;
+}
+
+async function attach(store: LocalStore, blobs: BlobSyncOptions, item: OutboxItem) {
+  const { kind, recordId: id } = item;
+  const local = blobs.store.kinds.includes(kind) ? await store.getRecord(kind, id) : undefined;
+  if (!local || local.deleted === true) return 'ready';
+  const ref = readBlobRef(local);
+  let pending = await blobs.store.getPendingUpload(kind, id);
+  if (!ref) {
+    const bytes = await blobs.store.readBytes(kind, id);
+    // No bytes here (a record from before attachments synced): nothing to attach.
+    if (!bytes) return 'ready';
+    const attached = await attachNew(store, blobs, item, local, bytes);
+    if (attached === 'later' || 'code' in attached) return attached;
+    pending = attached;
+  } else if (pending?.ref.blobId !== ref.blobId) {
+    const checked = await checkUploaded(blobs, item, ref);
+    if (checked === 'ready' || !('chunks' in checked)) return checked;
+    pending = checked;
+  }
+  const uploaded = await uploadBlob(blobs.transport, pending.ref.blobId, pending.chunks);
+  if (!uploaded.ok) {
+    // Refused: kept (with its pending upload), the record must not go out without its blob.
+    return uploaded.code === 'request-refused' ? { kind, id, code: 'push-blob-refused' } : uploaded;
+  }
+  await blobs.store.deletePendingUpload(kind, id);
+  return 'ready';
+}
+
+/**
+ * Makes sure the attachment of every item is uploaded and referenced; returns the items
+ * that may be pushed now. Stops at the first transport failure (the run ends with it).
+ */
+export async function uploadAttachments(
+  store: LocalStore,
+  blobs: BlobSyncOptions,
+  items: OutboxItem[],
+): Promise<{ ok: true; ready: OutboxItem[]; problems: RecordProblem[] } | TransportErr> {
+  const ready: OutboxItem[] = [];
+  const problems: RecordProblem[] = [];
+  for (const item of items) {
+    const attached: Attached = await attach(store, blobs, item);
+    if (attached === 'ready') ready.push(item);
+    else if (attached === 'later') continue;
+    else if ('kind' in attached) problems.push(attached);
+    else return attached;
+  }
+  return { ok: true, ready, problems };
+}
+
+/** Decrypts a downloaded blob and checks it against the record's reference. */
+async function openAttachment(
+  keyring: Keyring,
+  ref: BlobRef,
+  ciphertext: Uint8Array,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; code: string }> {
+  const address = { teamId: keyring.teamId, blobId: ref.blobId };
+  const opened = await decryptBlob(keyring, address, splitEncryptedBlob(ciphertext, ref.chunkSize));
+  if (!opened.ok) return opened;
+  // Authentic chunks of another upload of the same blob id cannot happen (ids are fresh);
+  // a mismatch here means the bytes are not the ones the record was made with.
+  if (opened.value.byteLength !== ref.size || (await sha256Hex(opened.value)) !== ref.sha256) {
+    return { ok: false, code: 'crypto-tampered' };
+  }
+  return { ok: true, bytes: opened.value };
+}
+
+export type DownloadStats = { downloaded: number; problems: RecordProblem[] };
+
+/** Downloads the attachments this device lacks; stops at the first transport failure. */
+export async function downloadAttachments(
+  store: LocalStore,
+  blobs: BlobSyncOptions,
+): Promise<{ ok: true; stats: DownloadStats } | TransportErr> {
+  const stats: DownloadStats = { downloaded: 0, problems: [] };
+  const report = async () => {
+    if (stats.problems.length > 0) await store.apply({ updates: [], problems: stats.problems });
+  };
+  for (const { kind, id, ref } of await blobs.store.wanted(blobs.downloadBatch ?? 100)) {
+    const fetched = await blobs.transport.download(ref.blobId);
+    if (!fetched.ok) {
+      if (fetched.code !== 'request-refused') {
+        await report();
+        return fetched;
+      }
+      stats.problems.push({ kind, id, code: 'blob-unavailable' });
+      continue;
+    }
+    const opened = await openAttachment(blobs.keyring(), ref, fetched.value);
+    if (!opened.ok) {
+      stats.problems.push({ kind, id, code: opened.code });
+      continue;
+    }
+    if (await blobs.store.storeBytes(kind, id, ref, opened.bytes)) stats.downloaded += 1;
+  }
+  await report();
+  return { ok: true, stats };
+}

@@ -1,0 +1,67 @@
+// The server's rollback check (docs/sync-protocol.md, "Restored from a backup"): a pull or
+// push whose cursor is beyond the team's history, or whose `afterChange` is not the change at
+// that seq, is told `cursorKnown: false` — and such a push applies nothing. SQLite and
+// PostgreSQL, real HTTP.
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import type {
+  CreateTeamResponse,
+  PullResponse,
+  PushResponse,
+} from '../../../src/shared/sync-protocol.js';
+import { backends, call, change, createTeam, useSyncServer } from './harness.js';
+
+describe.each(backends)('cursor check on %s', (backend) => {
+  const server = useSyncServer(backend);
+
+  const push = (team: CreateTeamResponse, body: Record<string, unknown>) =>
+    call<PushResponse>(server.baseUrl, 'POST', '/api/v1/sync/push', {
+      token: team.deviceToken,
+      json: body,
+    });
+  const pull = (team: CreateTeamResponse, query: string) =>
+    call<PullResponse>(server.baseUrl, 'GET', `/api/v1/sync/pull?${query}`, {
+      token: team.deviceToken,
+    });
+
+  it('knows a cursor in its history and refuses one that is not', async () => {
+    const team = await createTeam(server.baseUrl);
+    const [a, b] = [change({ kind: 'person' }), change({ kind: 'person' })];
+    expect((await push(team, { changes: [a, b] })).body.seq).toBe(2);
+
+    const known = await pull(team, `after=1&afterChange=${a.changeId}`);
+    expect(known.body).toMatchObject({ seq: 2, cursorKnown: true, nextCursor: 2 });
+    expect((await pull(team, 'after=2')).body.cursorKnown).toBe(true);
+    // Another change at that seq, an unknown change, or a seq the team never reached.
+    expect((await pull(team, `after=1&afterChange=${b.changeId}`)).body.cursorKnown).toBe(false);
+    expect((await pull(team, `after=2&afterChange=${randomUUID()}`)).body.cursorKnown).toBe(false);
+    expect((await pull(team, 'after=5')).body).toMatchObject({ seq: 2, cursorKnown: false });
+
+    const c = change({ kind: 'person' });
+    const refused = await push(team, { changes: [c], after: 2, afterChange: a.changeId });
+    expect(refused.status).toBe(200);
+    expect(refused.body).toEqual({ results: [], seq: 2, cursorKnown: false });
+    expect((await pull(team, 'after=0')).body.records.map((r) => r.id)).toEqual([a.id, b.id]);
+
+    const accepted = await push(team, { changes: [c], after: 2, afterChange: b.changeId });
+    expect(accepted.body).toMatchObject({ seq: 3, cursorKnown: true });
+    expect(accepted.body.results[0]).toMatchObject({ status: 'ok', seq: 3 });
+  });
+
+  it('answers a malformed cursor with 400 invalid-request', async () => {
+    const team = await createTeam(server.baseUrl);
+    for (const body of [
+      { changes: [change()], after: -1 },
+      { changes: [change()], after: 1.5 },
+      { changes: [change()], after: 1, afterChange: 'not-a-uuid' },
+      { changes: [change()], afterChange: randomUUID() },
+    ]) {
+      const answer = await push(team, body);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ error: { code: 'invalid-request' } });
+    }
+    const bad = await pull(team, 'after=1&afterChange=..%2F..');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { code: 'invalid-request' } });
+  });
+});
