@@ -12,7 +12,7 @@ export const HAUPTANTRAG = 'de_jc_hauptantrag_ha_2025-04.pdf';
 
 type Texts = typeof de;
 
-/** The engine runs in the page; on a busy two-core machine a large form takes a while. */
+/** The engine runs in a worker; on a busy two-core machine a large form still takes a while. */
 export const slowExpect = expect.configure({ timeout: 45_000 });
 
 export class FormsPage {
