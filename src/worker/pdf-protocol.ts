@@ -1,8 +1,9 @@
 // The messages between the app (ui/pdf-engine.ts) and the form engine's Web Worker
-// (worker/pdf-worker.ts). Types only, so the main thread can import them without pulling the
-// engine into its chunks. PDF bytes travel as transferred ArrayBuffers in both directions:
-// the app copies the stored bytes once (the engine keeps what it is given) and hands the copy
-// over; the filled PDF comes back the same way, never copied.
+// (worker/pdf-worker.ts). Types and one tiny helper, importing nothing of the engine itself, so
+// the main thread can use them without pulling pdf-lib into its chunks. PDF bytes travel as
+// transferred ArrayBuffers in both directions: the app copies the stored bytes once (the engine
+// keeps what it is given) and hands the copy over; the filled PDF comes back the same way,
+// never copied.
 import type { Err } from '../shared/result';
 import type { FillOptions } from '../pdf/fill-form';
 import type { PdfFieldValues, PdfInspection, PdfResult } from '../pdf/types';

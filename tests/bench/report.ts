@@ -183,6 +183,18 @@ function installabilityRows(installability: Installability): Row[] {
   ];
 }
 
+/** The issue's form targets, measured in Chromium through the app's engine worker. */
+function pdfBrowserRows(result: PdfBrowserResult): Row[] {
+  return result.rows
+    .filter((row) => row.targetMs !== null)
+    .map((row) => ({
+      measure: `Form engine in Chromium (worker): ${row.form}, inspect + fill + save, median`,
+      result: ms(row.totalMs),
+      target: `< ${row.targetMs} ms`,
+      status: statusOf(row.totalMs < row.targetMs!),
+    }));
+}
+
 export function resultRows(r: BenchResults): Row[] {
   return [
     ...(r.starts ? coldStartRows(r.starts) : []),
@@ -200,6 +212,7 @@ export function resultRows(r: BenchResults): Row[] {
       : []),
     ...(r.lighthouse ? lighthouseRows(r.lighthouse) : []),
     ...(r.installability ? installabilityRows(r.installability) : []),
+    ...(r.pdfBrowser ? pdfBrowserRows(r.pdfBrowser) : []),
   ];
 }
 
@@ -290,8 +303,8 @@ the bytes to holding the answer; one warm-up run, then the median of ${result.ru
 the same work; "longest frame gap" is the longest pause between two animation frames on the
 page's thread over all runs of the form — the page stays responsive while the worker works.
 From \`new Worker\` to its first answer (loading and evaluating the worker's code):
-${ms(result.firstWorkerStartMs)} for the first worker of the browser process, then
-${ms(result.workerStartMs)} (median of 3 further starts in the same page). Targets: Jobcenter Hauptantrag < 250 ms, Elterngeld (733 fields) < 1.5 s.
+${ms(result.workerStartMs)}, median of 3 starts (the browser's first worker is started once
+before, uncounted: Playwright attaching to it adds seconds that a phone does not see). Targets: Jobcenter Hauptantrag < 250 ms, Elterngeld (733 fields) < 1.5 s.
 
 ${formatPdfBrowserBench(result)}`;
 }

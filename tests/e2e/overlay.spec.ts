@@ -81,6 +81,11 @@ test('places boxes on a flat form by clicking and fills them from a case', async
   await entry.getByRole('link', { name: t.open }).click();
   await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible();
   await slowExpect(page.locator('.overlay-page__surface')).toHaveAttribute('data-state', 'drawn');
+  // Overlay mode belongs to the forms tab of the navigation.
+  const currentTab = page
+    .getByRole('navigation', { name: de.nav.main })
+    .locator('[aria-current="page"]');
+  await expect(currentTab).toHaveText(new RegExp(de.forms.nav));
 
   // Two boxes by clicking: family name right of "Familienname", date of birth further down.
   const nameSpot = await clickPageAt(page, 330, 720);
@@ -101,11 +106,26 @@ test('places boxes on a flat form by clicking and fills them from a case', async
   const storedX = Number(await boxes.nth(0).getByLabel(t.x).inputValue());
   expect(Math.abs(storedX - (nameSpot.x - 90))).toBeLessThan(1);
 
+  // The pack screen of the same form belongs to the forms tab too.
+  await page.goto(page.url().replace(/\/overlay$/, '/pack'));
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(currentTab).toHaveText(new RegExp(de.forms.nav));
+
   // A draft for Zahra Haidari: the boxes are fields, filled from the case.
   await page.goto(`/#/cases/${ids.haidari}`);
   await forms.startDraft(FLAT, 'Haidari, Zahra');
   await expect(forms.field(t.link['family-name'])).toHaveValue('Haidari');
   await expect(forms.field(t.link['date-of-birth'])).toHaveValue('12.03.1990');
+  // A value too long for its box is flagged before output, and no PDF can be made with it.
+  const longName = Array.from({ length: 16 }, () => 'Haidari').join(' ');
+  await forms.field(t.link['family-name']).fill(longName);
+  const tooLong = page.locator('.draft-field .field__error');
+  await expect(tooLong).toHaveCount(1);
+  await expect(tooLong).toContainText(`${[...longName].length}`);
+  await expect(forms.field(t.link['family-name'])).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: de.forms.output.create })).toBeDisabled();
+  await forms.field(t.link['family-name']).fill('Haidari');
+  await expect(tooLong).toHaveCount(0);
   await forms.createPdf();
   const bytes = await forms.download();
 

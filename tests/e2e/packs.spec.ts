@@ -3,8 +3,14 @@
 // marked on its page, export the pack — then, as a colleague in a fresh browser, import the
 // same PDF and the exported file, and fill a draft for a case: the mapped values appear, and
 // the team's pack wins over the shipped one. Also: axe on the pack screen, a foreign file
-// refused with a clear message, and importing the same pack twice updates it.
-import { readFileSync } from 'node:fs';
+// refused with a clear message, and importing the same pack twice updates it. And a copy for
+// another edition (a real form with one field renamed, protected with a user password): what
+// came over is marked, what needs mapping again is listed, and its pages render with the password.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument, PDFHexString, PDFName } from '@cantoo/pdf-lib';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import ar from '../../locales/ar.json' with { type: 'json' };
 import de from '../../locales/de.json' with { type: 'json' };
@@ -183,4 +189,78 @@ test.describe('in Arabic', () => {
     await slowExpect(birth.locator('.field-on-page')).toHaveAttribute('data-state', 'drawn');
     await expectNoAxeViolations(page, 'pack screen (ar)');
   });
+});
+
+/** The Anmeldung as a next edition might be: the family name field renamed (so the shipped
+ * pack's mapping for it no longer fits), then protected with a user password by qpdf. */
+async function protectedNextEdition(password: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'lotse-packs-'));
+  const doc = await PDFDocument.load(readFileSync(formPath(ANMELDUNG)));
+  const family = doc.getForm().getField(FAMILY);
+  family.acroField.dict.set(PDFName.of('T'), PDFHexString.fromText('Familienname neu'));
+  const plain = join(dir, 'anmeldung-neu.pdf');
+  writeFileSync(plain, await doc.save());
+  const locked = join(dir, 'anmeldung-neu-geschuetzt.pdf');
+  execFileSync('qpdf', ['--encrypt', password, 'owner-pw', '256', '--', plain, locked]);
+  return locked;
+}
+
+test('a copy for another edition lists what to map again; a protected file’s page is drawn', async ({
+  page,
+}) => {
+  const file = await protectedNextEdition('geheim');
+  await freezeClock(page);
+  await seed(page);
+  const forms = new FormsPage(page);
+  await forms.openLibrary();
+  await forms.importFile(file);
+  await slowExpect(page.getByText(de.forms.password.needed)).toBeVisible();
+  await page.getByLabel(de.forms.password.label).fill('geheim');
+  await page.getByRole('button', { name: de.forms.password.open }).click();
+  await slowExpect(forms.importResult()).toContainText(de.forms.kind.encrypted);
+
+  await forms.libraryItems().first().getByRole('link', { name: P.open }).click();
+  await page
+    .getByRole('button', { name: fill(P.copy, { name: 'Berlin: Anmeldung einer Wohnung' }) })
+    .click();
+
+  // What came over from the shipped pack's edition "Berlin", and what needs mapping again.
+  const O = P.origin;
+  await expect(
+    page.getByRole('heading', { level: 2, name: fill(O.title, { edition: 'Berlin' }) }),
+  ).toBeVisible();
+  const remap = page.locator('.pack-remap__item');
+  await expect(remap).toHaveCount(1);
+  await expect(remap).toHaveAttribute('data-field', FAMILY);
+  await expect(remap).toContainText(FAMILY);
+  await expect(remap).toContainText(
+    fill(O.mappedTo, {
+      mapping: `${P.kind.person}: ${de.packs.person.familyName} (${P.slot.subject})`,
+    }),
+  );
+  await expect(remap).toContainText(O.reason['field-missing']);
+  // Given names came over and say so; the renamed field did not.
+  const givenNames = fieldRow(page, 'Vornamen Rufnamen unterstreichen');
+  await expect(givenNames).toHaveAttribute('data-carried', 'yes');
+  await expect(givenNames).toContainText(O.carried);
+  await expect(givenNames.getByLabel(P.kind.label)).toHaveValue('person');
+  const renamed = fieldRow(page, 'Familienname neu');
+  await expect(renamed).not.toHaveAttribute('data-carried', 'yes');
+  await expect(renamed.getByLabel(P.kind.label)).toHaveValue('none');
+
+  // Mapping the renamed field again; the list of the old edition stays as a reference.
+  await renamed.getByLabel(P.kind.label).selectOption('person');
+  await expect(page.getByRole('status').filter({ hasText: de.save.saved })).toBeVisible();
+  await page.reload();
+  await expect(fieldRow(page, 'Familienname neu').getByLabel(P.personField)).toHaveValue(
+    'familyName',
+  );
+  await expect(page.locator('.pack-remap__item')).toHaveCount(1);
+
+  // The page of a password-protected file renders (pdf.js gets the password it was opened with).
+  const row = fieldRow(page, 'Familienname neu');
+  await row.getByRole('button', { name: P.showPage }).click();
+  await slowExpect(row.locator('.field-on-page')).toHaveAttribute('data-state', 'drawn');
+  await expect(page.getByText(de.forms.output.previewFailed)).toHaveCount(0);
+  await expectNoAxeViolations(page, 'pack screen, copy for another edition');
 });

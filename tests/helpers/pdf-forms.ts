@@ -1,6 +1,6 @@
 // The real forms in ../shared/forms (never copied into the repo), Node font loading, and the
 // system tools the PDF tests check against: qpdf (encryption, --check) and poppler's pdftotext.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -67,6 +67,18 @@ export const pdfText = (dir: string, bytes: Uint8Array, name = 'text.pdf'): stri
   const file = join(dir, name);
   writeFileSync(file, bytes);
   return execFileSync('pdftotext', ['-q', file, '-']).toString('utf8').normalize('NFKC');
+};
+
+/**
+ * The "Syntax Error" lines poppler writes to stderr while extracting the text of every page
+ * (warnings, such as an odd font weight, are not counted).
+ */
+export const popplerErrors = (dir: string, bytes: Uint8Array, name = 'errors.pdf'): string[] => {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  const run = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  if (run.error) throw run.error;
+  return run.stderr.split('\n').filter((line) => line.startsWith('Syntax Error'));
 };
 
 /**

@@ -12,7 +12,7 @@ const TABS = [
     to: href.cases(),
     routes: ['cases', 'case', 'case-edit', 'person-edit', 'appointment-edit', 'note-edit', 'draft'],
   },
-  { key: 'forms', to: href.forms(), routes: ['forms'] },
+  { key: 'forms', to: href.forms(), routes: ['forms', 'pack', 'overlay'] },
   { key: 'agenda', to: href.agenda(), routes: ['agenda'] },
   { key: 'settings', to: href.settings(), routes: ['settings'] },
 ] as const;

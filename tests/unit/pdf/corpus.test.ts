@@ -1,6 +1,7 @@
 // Every real form in ../shared/forms: inspected (known facts per file), then filled with
 // multi-script values in every text field (within its maxLen) and every checkbox ticked, saved
-// and flattened. The saved output reads back exactly, qpdf --check passes on both outputs, and
+// and flattened. The saved output reads back exactly, qpdf --check passes on both outputs,
+// poppler reads both without a syntax error (even where it complains about the input), and
 // pdftotext finds a sample of the values in the flattened one.
 import { readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import {
   makeTempDir,
   loadNodeFonts,
   pdfText,
+  popplerErrors,
   qpdfCheck,
   readForm,
 } from '../../helpers/pdf-forms';
@@ -25,6 +27,8 @@ type Facts = {
   encrypted: boolean;
   pages: number;
   fields: number;
+  /** The input itself makes poppler print "Syntax Error" (the outputs must not). */
+  popplerComplains?: boolean;
   /** Field key → what inspection must say about it. */
   some?: Record<string, Partial<PdfField>>;
 };
@@ -45,6 +49,7 @@ const FACTS: Record<string, Facts> = {
     encrypted: true,
     pages: 26,
     fields: 733,
+    popplerComplains: true, // /OCProperties without /OCGs
     some: { Nachname: { type: 'text', page: 1 }, Ja01: { type: 'checkbox', onValue: 'On' } },
   },
   'de_berlin_lea_antrag_aufenthaltstitel_flat.pdf': {
@@ -134,6 +139,7 @@ const FACTS: Record<string, Facts> = {
     encrypted: false,
     pages: 4,
     fields: 54,
+    popplerComplains: true, // /OCProperties without /OCGs
     some: { Name: { comb: true, maxLen: 18 }, Geburtsdatum: { comb: true, maxLen: 8 } },
   },
   'de_wohngeld_mietzuschuss_mbl32.pdf': {
@@ -200,6 +206,8 @@ describe.each(files)('%s', { timeout: 60_000 }, (file) => {
         key,
       ).toMatchObject(expected);
     }
+    const complaints = popplerErrors(temp.dir, readForm(file), `${file}-input.pdf`);
+    expect(complaints.length > 0, complaints.join('\n')).toBe(facts.popplerComplains ?? false);
   });
 
   it('is filled, read back and flattened into text poppler finds', async () => {
@@ -208,10 +216,12 @@ describe.each(files)('%s', { timeout: 60_000 }, (file) => {
     const back = await readPdfValues(saved);
     expect(back.ok && back.value).toMatchObject(values);
     expect(qpdfCheck(temp.dir, saved, `${file}-saved.pdf`)).toBeNull();
+    expect(popplerErrors(temp.dir, saved, `${file}-saved.pdf`)).toEqual([]);
 
     const flat = await fillPdf(readForm(file), values, { fonts, flatten: true });
     if (!flat.ok) throw new Error(`flatten: ${JSON.stringify(flat.error)}`);
     expect(qpdfCheck(temp.dir, flat.value, `${file}-flat.pdf`)).toBeNull();
+    expect(popplerErrors(temp.dir, flat.value, `${file}-flat.pdf`)).toEqual([]);
     const reinspected = await inspectPdf(flat.value);
     expect(reinspected.ok && reinspected.value.kind).toBe('flat');
     // Without the bidi embedding marks poppler puts around right-to-left runs.

@@ -8,7 +8,14 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fillPdf, inspectPdf } from '../../../src/pdf/index';
 import type { PdfOverlayBox } from '../../../src/pdf/types';
-import { loadNodeFonts, makeTempDir, pdfText, qpdfCheck, readForm } from '../../helpers/pdf-forms';
+import {
+  loadNodeFonts,
+  makeTempDir,
+  pdfText,
+  popplerErrors,
+  qpdfCheck,
+  readForm,
+} from '../../helpers/pdf-forms';
 
 const temp = makeTempDir();
 afterAll(temp.remove);
@@ -87,6 +94,7 @@ describe('filling the flat LEA form with overlay boxes', async () => {
 
   it('passes qpdf --check and stays a flat form', async () => {
     expect(qpdfCheck(temp.dir, output)).toBeNull();
+    expect(popplerErrors(temp.dir, output)).toEqual([]);
     const inspected = await inspectPdf(output);
     expect(inspected.ok && inspected.value.kind).toBe('flat');
   });

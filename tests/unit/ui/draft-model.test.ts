@@ -80,6 +80,24 @@ describe('values', () => {
     expect(tooLongValues(fields, { plz: '10115', name: '𝔄𝔅𝔄𝔅' })).toEqual([]);
   });
 
+  it('flags overlay box values too wide for their box, with about how many characters fit', () => {
+    const box = {
+      key: 'overlay-1',
+      page: 0,
+      rect: [100, 700, 60, 18] as [number, number, number, number],
+    };
+    const fields = [field({ key: 'overlay-1', maxLen: null })];
+    const long = 'Haidari '.repeat(10).trim();
+    const [flagged, ...rest] = tooLongValues(fields, { 'overlay-1': long }, [box]);
+    expect(rest).toEqual([]);
+    expect(flagged).toMatchObject({ key: 'overlay-1', length: long.length, isBox: true });
+    expect(flagged!.max).toBeGreaterThan(10);
+    expect(flagged!.max).toBeLessThan(long.length);
+    expect(tooLongValues(fields, { 'overlay-1': 'Haidari' }, [box])).toEqual([]);
+    // A box of another draft (not among the fields shown) is not judged.
+    expect(tooLongValues([], { 'overlay-1': long }, [box])).toEqual([]);
+  });
+
   it('marks a value as from the case only while it is unchanged', () => {
     const fromCase = { name: 'Haidari', tick: false, empty: '' };
     expect(isFromCase('name', { name: 'Haidari' }, fromCase)).toBe(true);

@@ -1,5 +1,6 @@
 // One form field on the fill screen: its label (the tooltip, else the name), where it sits,
-// whether its value came from the case, a too-long warning, and "save to the case".
+// whether its value came from the case, a too-long (or too wide for its overlay box) warning,
+// and "save to the case".
 import { useId } from 'preact/hooks';
 import type { PdfField } from '../../../pdf/types';
 import { useT } from '../../hooks/use-t';
@@ -9,6 +10,8 @@ type DraftFieldProps = {
   field: PdfField;
   value: string | boolean | undefined;
   isFromCase: boolean;
+  /** Set when the value is too wide for its overlay box: about how many characters fit. */
+  boxHolds?: number | undefined;
   canWriteBack: boolean;
   onChange: (value: string | boolean) => void;
   onWriteBack: () => void;
@@ -18,6 +21,7 @@ export function DraftField({
   field,
   value,
   isFromCase,
+  boxHolds,
   canWriteBack,
   onChange,
   onWriteBack,
@@ -27,7 +31,7 @@ export function DraftField({
   const label = field.label?.trim() || field.name;
   const text = typeof value === 'string' ? value : '';
   const length = charLength(text);
-  const isTooLong = field.maxLen !== null && length > field.maxLen;
+  const isTooLong = (field.maxLen !== null && length > field.maxLen) || boxHolds !== undefined;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hintId, isTooLong ? errorId : ''].filter(Boolean).join(' ');
@@ -107,7 +111,9 @@ export function DraftField({
       </p>
       {isTooLong && (
         <p class="field__error" id={errorId}>
-          {t('forms.fill.tooLong', { length, max: field.maxLen })}
+          {boxHolds === undefined
+            ? t('forms.fill.tooLong', { length, max: field.maxLen })
+            : t('forms.fill.tooLongForBox', { length, max: boxHolds })}
         </p>
       )}
       {canWriteBack && (

@@ -25,6 +25,7 @@ import { useAutosavedDraft } from './use-autosaved-draft';
 import { useFormServices } from './use-form-services';
 import { useOverlayFields } from './use-overlay-fields';
 import { canWriteBack, writeBack } from './write-back';
+import { FormMissing } from './FormMissing';
 
 export function DraftFillScreen({ caseId, id }: { caseId: string; id: string }) {
   const { t } = useT();
@@ -50,14 +51,7 @@ export function DraftFillScreen({ caseId, id }: { caseId: string; id: string }) 
     return <p class="empty">{t('common.loading')}</p>;
   }
   if (form.status === 'error' || !form.value) {
-    return (
-      <>
-        <ScreenHeader title={t('forms.caseSection.unknownForm')} backHref={back} />
-        <p class="notice notice--error" role="alert">
-          {formErrorMessage(t, 'form-missing')}
-        </p>
-      </>
-    );
+    return <FormMissing backHref={back} />;
   }
   return (
     <DraftEditor
@@ -92,7 +86,8 @@ function DraftEditor({ caseId, id, form, draft, file, repositories }: EditorProp
   );
   const value = draft.value;
   if (!value) return null;
-  const tooLong = tooLongValues(fields, value.values);
+  const tooLong = tooLongValues(fields, value.values, overlays.boxes);
+  const tooWide = new Map(tooLong.filter((v) => v.isBox).map((v) => [v.key, v.max]));
   const person = file?.persons.find((p) => p.id === value.subjectPersonId);
 
   return (
@@ -153,6 +148,7 @@ function DraftEditor({ caseId, id, form, draft, file, repositories }: EditorProp
               field={field}
               value={current}
               isFromCase={isFromCase(field.key, value.values, value.fromCase)}
+              boxHolds={tooWide.get(field.key)}
               canWriteBack={changed && canWriteBack(source, file)}
               onChange={(next) => {
                 setWrittenBack(null);

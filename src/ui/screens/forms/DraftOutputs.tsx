@@ -1,12 +1,13 @@
 // "Create PDF" and the PDFs kept with the case: fill with the engine (optionally flattened),
 // show a failure by field, keep the result, download, share and preview it.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { loadDraftOutputs } from '../../../db/draft-repository';
 import type { FormOutput, LibraryForm } from '../../../db/form-records';
 import { localDateTimeNow, todayIso } from '../../../domain/dates';
 import type { PdfField, PdfFieldValues, PdfOverlayBox } from '../../../pdf/types';
 import { formatDateTime } from '../../../i18n/format';
 import { CheckboxField } from '../../components/Field';
+import { FileActions } from '../../components/FileActions';
 import { Section } from '../../components/Section';
 import { errorMessage } from '../../error-message';
 import { useServices } from '../../hooks/use-services';
@@ -126,16 +127,8 @@ function OutputItem({ output }: { output: FormOutput }) {
       }),
     [output],
   );
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    const objectUrl = URL.createObjectURL(file);
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [file]);
   // Synced from the team, its bytes not downloaded yet (sync stores them when they come).
   const isHere = output.bytes.byteLength > 0;
-  const canShare =
-    typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] });
 
   return (
     <li class="output-list__item">
@@ -147,23 +140,12 @@ function OutputItem({ output }: { output: FormOutput }) {
       </p>
       {!isHere && <p class="notice notice--info">{t('forms.onDevice.outputMissing')}</p>}
       <div class="output-list__actions">
-        {isHere && url && (
-          <a class="button" href={url} download={output.fileName}>
-            {t('forms.output.download')}
-          </a>
-        )}
-        {isHere && canShare && (
-          <button
-            type="button"
-            class="button"
-            onClick={() => {
-              navigator.share({ files: [file], title: output.fileName }).catch(() => {
-                // The user closed the share sheet: nothing to report.
-              });
-            }}
-          >
-            {t('forms.output.share')}
-          </button>
+        {isHere && (
+          <FileActions
+            file={file}
+            downloadLabel={t('forms.output.download')}
+            shareLabel={t('forms.output.share')}
+          />
         )}
         {isHere && (
           <button

@@ -1,6 +1,8 @@
 // Pure rules of the fill screen: which fields to show and in what order, which values are
-// too long for their field, which came from the case, and what goes into the PDF.
-import type { PdfField, PdfFieldValues, PdfInspection } from '../../../pdf/types';
+// too long for their field (or, estimated, too wide for their overlay box), which came from
+// the case, and what goes into the PDF.
+import { overlayCapacity, overlayValueFits } from '../../../pdf/overlay-fit';
+import type { PdfField, PdfFieldValues, PdfInspection, PdfOverlayBox } from '../../../pdf/types';
 
 const FILLABLE = new Set<PdfField['type']>([
   'text',
@@ -37,15 +39,32 @@ export function fillableFields(
 /** Length in characters as a reader counts them (code points, not UTF-16 units). */
 export const charLength = (value: string): number => [...value].length;
 
-export type TooLong = { key: string; length: number; max: number };
+/** `isBox`: too wide for its overlay box; `max` is then about how many characters fit. */
+export type TooLong = { key: string; length: number; max: number; isBox?: true };
 
-export function tooLongValues(fields: PdfField[], values: PdfFieldValues): TooLong[] {
+/**
+ * Values longer than their field's maxLen, and values of overlay boxes (`boxes`, flat forms)
+ * that will not fit their box even at the smallest size (pdf/overlay-fit.ts: an estimate; the
+ * engine still refuses at output what it cannot draw).
+ */
+export function tooLongValues(
+  fields: PdfField[],
+  values: PdfFieldValues,
+  boxes: readonly PdfOverlayBox[] = [],
+): TooLong[] {
   const found: TooLong[] = [];
   for (const field of fields) {
     const value = values[field.key];
     if (field.maxLen === null || typeof value !== 'string') continue;
     const length = charLength(value);
     if (length > field.maxLen) found.push({ key: field.key, length, max: field.maxLen });
+  }
+  const shown = new Set(fields.map((f) => f.key));
+  for (const box of boxes) {
+    const value = values[box.key];
+    if (!shown.has(box.key) || typeof value !== 'string' || overlayValueFits(box, value)) continue;
+    const max = overlayCapacity(box, value);
+    found.push({ key: box.key, length: charLength(value), max, isBox: true });
   }
   return found;
 }

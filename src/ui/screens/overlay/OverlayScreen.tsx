@@ -4,29 +4,22 @@
 // this form then fill the boxes like fields (forms/use-overlay-fields.ts).
 import './overlay.css';
 import { useEffect, useState } from 'preact/hooks';
-import { loadLibraryForm } from '../../../db/form-repository';
-import { loadStoredPacks } from '../../../db/pack-repository';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { errorMessage } from '../../error-message';
-import { useServices } from '../../hooks/use-services';
 import { useT } from '../../hooks/use-t';
-import { useWatch } from '../../hooks/use-watch';
 import { openPreview, type PreviewDocument } from '../../pdf-preview';
 import { href } from '../../routes';
-import { formErrorMessage } from '../forms/form-messages';
 import { useFormServices } from '../forms/use-form-services';
 import { usePackStore } from '../packs/use-pack-store';
 import type { LinkId } from './link-options';
 import { NewOverlayEditor, StoredOverlayEditor, type EditorPlace } from './OverlayEditor';
+import { FormMissing } from '../forms/FormMissing';
+import { useFormAndPacks } from '../packs/use-form-and-packs';
 
 export function OverlayScreen({ formId }: { formId: string }) {
   const { t } = useT();
-  const { db } = useServices();
   const store = usePackStore();
-  const data = useWatch(
-    () => Promise.all([loadLibraryForm(db, formId), loadStoredPacks(db)]),
-    [db, formId],
-  );
+  const data = useFormAndPacks(formId);
   const loaded = data.status === 'ready' ? data.value[0] : null;
   const preview = usePreview(loaded ? formId : null, loaded?.password ?? '');
   // Kept here, so the editor switching from "new" to "stored" keeps the page and link.
@@ -37,14 +30,7 @@ export function OverlayScreen({ formId }: { formId: string }) {
   if (data.status === 'loading') return <p class="empty">{t('common.loading')}</p>;
   const form = loaded;
   if (!form) {
-    return (
-      <>
-        <ScreenHeader title={t('forms.caseSection.unknownForm')} backHref={back} />
-        <p class="notice notice--error" role="alert">
-          {formErrorMessage(t, 'form-missing')}
-        </p>
-      </>
-    );
+    return <FormMissing backHref={back} />;
   }
   const header = (
     <>

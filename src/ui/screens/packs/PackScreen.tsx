@@ -4,29 +4,26 @@
 // copy for another edition keeps a note of what came over and what to map again).
 import './packs.css';
 import { useState } from 'preact/hooks';
-import { loadFormLibrary, loadLibraryForm } from '../../../db/form-repository';
-import { loadStoredPacks, type PackOrigin } from '../../../db/pack-repository';
+import { loadFormLibrary } from '../../../db/form-repository';
+import type { PackOrigin } from '../../../db/pack-repository';
 import type { FormPack } from '../../../domain/form-packs';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { errorMessage } from '../../error-message';
 import { useServices } from '../../hooks/use-services';
 import { useT } from '../../hooks/use-t';
-import { useWatch } from '../../hooks/use-watch';
 import { href } from '../../routes';
-import { formErrorMessage } from '../forms/form-messages';
 import { matchPackOf, packTitle } from '../forms/pack-adapter';
 import { copyPackFor, labelsOf, newPackFor, originOf } from './pack-from-form';
 import { PackEditor } from './PackEditor';
 import { usePackStore } from './use-pack-store';
+import { FormMissing } from '../forms/FormMissing';
+import { useFormAndPacks } from './use-form-and-packs';
 
 export function PackScreen({ formId }: { formId: string }) {
   const { t, language } = useT();
   const { db } = useServices();
   const store = usePackStore();
-  const data = useWatch(
-    () => Promise.all([loadLibraryForm(db, formId), loadStoredPacks(db)]),
-    [db, formId],
-  );
+  const data = useFormAndPacks(formId);
   const [error, setError] = useState<string | null>(null);
   const [isCreating, setCreating] = useState(false);
   const back = href.forms();
@@ -34,14 +31,7 @@ export function PackScreen({ formId }: { formId: string }) {
   if (data.status === 'loading') return <p class="empty">{t('common.loading')}</p>;
   const form = data.status === 'ready' ? data.value[0] : null;
   if (!form) {
-    return (
-      <>
-        <ScreenHeader title={t('forms.caseSection.unknownForm')} backHref={back} />
-        <p class="notice notice--error" role="alert">
-          {formErrorMessage(t, 'form-missing')}
-        </p>
-      </>
-    );
+    return <FormMissing backHref={back} />;
   }
   const stored = data.status === 'ready' ? data.value[1] : [];
   const own = stored.find((s) => s.pack.edition.fingerprint === form.inspection.fingerprint);
