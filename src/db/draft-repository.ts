@@ -8,7 +8,7 @@ import type { LotseDb } from './database';
 import type { FormDraft, FormOutput } from './form-records';
 import {
   addWithOutbox,
-  recordChange,
+  recordChanges,
   saveWithOutbox,
   type Clock,
   type StorageResult,
@@ -61,8 +61,22 @@ export function createDraftRepository(
         await db.transaction('rw', [db.drafts, db.outputs, db.outbox], async () => {
           const draft = await db.drafts.get(id);
           if (!draft || draft.deleted) return;
-          const outputs = await db.outputs.where({ draftId: id }).toArray();
-          for (const output of outputs.filter((o) => !o.deleted)) {
+          const outputs = (await db.outputs.where({ draftId: id }).toArray()).filter(
+            (o) => !o.deleted,
+          );
+          await recordChanges(
+            db,
+            [
+              ...outputs.map((o) => ({
+                kind: 'output' as const,
+                recordId: o.id,
+                op: 'delete' as const,
+              })),
+              { kind: 'draft', recordId: id, op: 'delete' },
+            ],
+            now,
+          );
+          for (const output of outputs) {
             // The filled PDF itself is dropped; the tombstone keeps the deletion syncable.
             await db.outputs.put({
               ...output,
@@ -70,10 +84,8 @@ export function createDraftRepository(
               deleted: true,
               updatedAt: now,
             });
-            await recordChange(db, 'output', output.id, 'delete', now);
           }
           await db.drafts.put({ ...draft, deleted: true, updatedAt: now });
-          await recordChange(db, 'draft', id, 'delete', now);
         });
         return ok(undefined);
       } catch (error) {

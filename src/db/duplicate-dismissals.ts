@@ -13,8 +13,7 @@ import type { Person } from '../domain/types';
 import { ok } from '../shared/result';
 import type { LotseDb } from './database';
 import {
-  markDeleted,
-  recordChange,
+  recordChanges,
   type Clock,
   type RecordData,
   type StorageResult,
@@ -62,15 +61,25 @@ export function isKeptApart(
 async function markPair(db: LotseDb, a: string, b: string, now: string): Promise<boolean> {
   const [pa, pb] = await Promise.all([db.persons.get(a), db.persons.get(b)]);
   if (!pa || !pb || pa.deleted || pb.deleted) return false;
-  for (const [person, other] of [
-    [pa, b],
-    [pb, a],
-  ] as const) {
-    if (listsOther(person, other)) continue;
-    const notDuplicateOf = [...(person.notDuplicateOf ?? []), other];
-    await db.persons.put({ ...person, notDuplicateOf, updatedAt: now });
-    await recordChange(db, 'person', person.id, 'put', now);
-  }
+  const changed = (
+    [
+      [pa, b],
+      [pb, a],
+    ] as const
+  )
+    .filter(([person, other]) => !listsOther(person, other))
+    .map(([person, other]) => ({
+      ...person,
+      notDuplicateOf: [...(person.notDuplicateOf ?? []), other],
+      updatedAt: now,
+    }));
+  // The outbox first, then the writes (see recordChange).
+  await recordChanges(
+    db,
+    changed.map((person) => ({ kind: 'person', recordId: person.id, op: 'put' })),
+    now,
+  );
+  for (const person of changed) await db.persons.put(person);
   return true;
 }
 
@@ -137,9 +146,17 @@ export async function saveMerge(
       const [kept, other] = await Promise.all([db.persons.get(keptId), db.persons.get(otherId)]);
       if (!kept || !other || kept.deleted || other.deleted) return null;
       const record: Person = { ...kept, ...merged, id: keptId, updatedAt: now, deleted: false };
+      // The outbox first, then the writes (see recordChange).
+      await recordChanges(
+        db,
+        [
+          { kind: 'person', recordId: keptId, op: 'put' },
+          { kind: 'person', recordId: otherId, op: 'delete' },
+        ],
+        now,
+      );
       await db.persons.put(record);
-      await recordChange(db, 'person', keptId, 'put', now);
-      await markDeleted(db, 'person', otherId, now);
+      await db.persons.put({ ...other, deleted: true, updatedAt: now });
       return record;
     });
     return saved ? ok(saved) : { ok: false, code: 'not-found' };

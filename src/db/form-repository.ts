@@ -35,9 +35,9 @@ export function createFormLibrary(db: LotseDb, clock: Clock = () => new Date()):
       };
       try {
         await db.transaction('rw', tables, async () => {
+          await recordChange(db, 'form', form.id, 'put', now);
           await db.forms.add(form);
           await db.formFiles.add({ id: form.id, bytes });
-          await recordChange(db, 'form', form.id, 'put', now);
         });
         return ok(form);
       } catch (error) {
@@ -69,10 +69,10 @@ export function createFormLibrary(db: LotseDb, clock: Clock = () => new Date()):
         await db.transaction('rw', tables, async () => {
           const form = await db.forms.get(id);
           if (!form || form.deleted) return;
+          await recordChange(db, 'form', id, 'delete', now);
           await db.forms.put({ ...form, deleted: true, updatedAt: now });
           // The bytes go (they are the bulk); the tombstone stays for sync.
           await db.formFiles.delete(id);
-          await recordChange(db, 'form', id, 'delete', now);
         });
         return ok(undefined);
       } catch (error) {

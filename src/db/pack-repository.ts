@@ -75,8 +75,8 @@ export function createPackStore(db: LotseDb, clock: Clock = () => new Date()): P
             pack,
             ...(origin ? { origin } : {}),
           };
-          await db.packs.put(written);
           await recordChange(db, 'pack', id, 'put', now);
+          await db.packs.put(written);
           return written;
         });
         return ok(record);
@@ -95,8 +95,8 @@ export function createPackStore(db: LotseDb, clock: Clock = () => new Date()): P
         await db.transaction('rw', [db.packs, db.outbox], async () => {
           const stored = await db.packs.get(id);
           if (!stored || stored.deleted) return;
-          await db.packs.put({ ...stored, deleted: true, updatedAt: now });
           await recordChange(db, 'pack', id, 'delete', now);
+          await db.packs.put({ ...stored, deleted: true, updatedAt: now });
         });
         return ok(undefined);
       } catch (error) {

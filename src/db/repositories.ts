@@ -5,7 +5,7 @@ import { ok } from '../shared/result';
 import type { LotseDb } from './database';
 import {
   createRecordRepository,
-  markDeleted,
+  markAllDeleted,
   type Clock,
   type RecordRepository,
   type StorageResult,
@@ -41,10 +41,16 @@ export function createRepositories(db: LotseDb, clock: Clock = () => new Date())
                 db.appointments.where({ caseId: id }).primaryKeys(),
                 db.notes.where({ caseId: id }).primaryKeys(),
               ]);
-              for (const pid of persons) await markDeleted(db, 'person', pid, now);
-              for (const aid of appointments) await markDeleted(db, 'appointment', aid, now);
-              for (const nid of notes) await markDeleted(db, 'note', nid, now);
-              await markDeleted(db, 'case', id, now);
+              await markAllDeleted(
+                db,
+                [
+                  ...persons.map((pid) => ({ kind: 'person' as const, id: pid })),
+                  ...appointments.map((aid) => ({ kind: 'appointment' as const, id: aid })),
+                  ...notes.map((nid) => ({ kind: 'note' as const, id: nid })),
+                  { kind: 'case', id },
+                ],
+                now,
+              );
             },
           );
           return ok(undefined);

@@ -86,6 +86,32 @@ describe('record repositories', () => {
     expect((await db.outbox.toArray()).map((e) => e.op)).toEqual(['delete']);
   });
 
+  it('saveAndRemove writes the data with the tombstone; a failed write changes neither', async () => {
+    const data = { ...emptyPerson('case-1'), phone: '0151 1' };
+    const created = await repos.persons.create(data);
+    if (!created.ok) throw new Error(created.code);
+    const { id } = created.value;
+    const before = await db.outbox.toArray();
+
+    const full = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    db.persons.hook('updating', full);
+    expect(await repos.persons.saveAndRemove(id, { ...data, phone: '0151 2' })).toEqual({
+      ok: false,
+      code: 'quota-exceeded',
+    });
+    expect(await db.persons.get(id)).toEqual(created.value);
+    expect(await db.outbox.toArray()).toEqual(before);
+
+    db.persons.hook('updating').unsubscribe(full);
+    const removed = await repos.persons.saveAndRemove(id, { ...data, phone: '0151 2' });
+    expect(removed).toMatchObject({ ok: true, value: { phone: '0151 2', deleted: true } });
+    expect(await db.persons.get(id)).toMatchObject({ phone: '0151 2', deleted: true });
+    expect((await db.outbox.toArray()).map((e) => [e.recordId, e.op])).toEqual([[id, 'delete']]);
+    expect(await repos.persons.saveAndRemove(id, data)).toEqual({ ok: false, code: 'not-found' });
+  });
+
   it('deleting a case tombstones its persons, appointments and notes in one go', async () => {
     const c = await repos.cases.create(emptyCase());
     if (!c.ok) throw new Error(c.code);
