@@ -27,7 +27,14 @@ export async function open(
     const plaintext = await globalThis.crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: sliceBytes(sealed, 0, NONCE_LENGTH), additionalData: aad },
       key,
-      sliceBytes(sealed, NONCE_LENGTH),
+      // A view, not a copy (WebCrypto copies its input anyway): every pulled record comes here.
+      sealed.buffer instanceof ArrayBuffer
+        ? new Uint8Array(
+            sealed.buffer,
+            sealed.byteOffset + NONCE_LENGTH,
+            sealed.length - NONCE_LENGTH,
+          )
+        : sliceBytes(sealed, NONCE_LENGTH),
     );
     return ok(new Uint8Array(plaintext));
   } catch {

@@ -34,12 +34,20 @@ export function concatBytes(...parts: readonly Uint8Array[]): Bytes {
 
 /** Unsigned 32-bit big-endian. */
 export function u32(value: number): Bytes {
+  const out = new Uint8Array(4);
+  writeU32(out, 0, value);
+  return out;
+}
+
+/** Writes an unsigned 32-bit big-endian integer at `offset`; throws when not a u32. */
+export function writeU32(target: Uint8Array, offset: number, value: number): void {
   if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
     throw new RangeError(`not a u32: ${value}`);
   }
-  const out = new Uint8Array(4);
-  new DataView(out.buffer).setUint32(0, value);
-  return out;
+  target[offset] = value >>> 24;
+  target[offset + 1] = (value >>> 16) & 0xff;
+  target[offset + 2] = (value >>> 8) & 0xff;
+  target[offset + 3] = value & 0xff;
 }
 
 export function readU32(bytes: Uint8Array, offset: number): number {
@@ -77,19 +85,59 @@ export function toBase64Url(bytes: Uint8Array): string {
   return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** Accepts base64url and plain base64, padded or not; null when the text is not base64. */
+/** Base64 digit values by character code (both alphabets), -1 for anything else. */
+const BASE64_VALUES = (() => {
+  const values = new Int8Array(128).fill(-1);
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  for (let i = 0; i < digits.length; i += 1) values[digits.charCodeAt(i)] = i;
+  values[43] = 62; // +
+  values[45] = 62; // -
+  values[47] = 63; // /
+  values[95] = 63; // _
+  return values;
+})();
+
+const base64Value = (text: string, index: number): number => {
+  const code = text.charCodeAt(index);
+  return code < 128 ? (BASE64_VALUES[code] ?? -1) : -1;
+};
+
+/**
+ * Accepts base64url and plain base64, padded or not; null when the text is not base64.
+ * Decoded with a table rather than atob + charCodeAt: pulled ciphertexts pass through here,
+ * and this is several times faster in Node and no slower in browsers. Like atob, bits left
+ * over in the last character are ignored.
+ */
 export function fromBase64Url(text: string): Bytes | null {
-  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text)) return null;
-  const base64 = text.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-  if (base64.length % 4 === 1) return null;
-  try {
-    const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='));
-    const out = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i += 1) out[i] = binary.charCodeAt(i);
-    return out;
-  } catch {
-    return null;
+  let end = text.length;
+  if (end > 0 && text.charCodeAt(end - 1) === 61) end -= 1; // '='
+  if (end > 0 && text.charCodeAt(end - 1) === 61) end -= 1;
+  const rest = end % 4;
+  if (rest === 1) return null;
+  const full = end - rest;
+  const out = new Uint8Array((full / 4) * 3 + (rest === 0 ? 0 : rest - 1));
+  let at = 0;
+  for (let i = 0; i < full; i += 4) {
+    const a = base64Value(text, i);
+    const b = base64Value(text, i + 1);
+    const c = base64Value(text, i + 2);
+    const d = base64Value(text, i + 3);
+    if ((a | b | c | d) < 0) return null;
+    const bits = (a << 18) | (b << 12) | (c << 6) | d;
+    out[at] = bits >>> 16;
+    out[at + 1] = (bits >>> 8) & 0xff;
+    out[at + 2] = bits & 0xff;
+    at += 3;
   }
+  if (rest >= 2) {
+    const a = base64Value(text, full);
+    const b = base64Value(text, full + 1);
+    const c = rest === 3 ? base64Value(text, full + 2) : 0;
+    if ((a | b | c) < 0) return null;
+    out[at] = (a << 2) | (b >>> 4);
+    if (rest === 3) out[at + 1] = ((b & 0x0f) << 4) | (c >>> 2);
+  }
+  return out;
 }
 
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

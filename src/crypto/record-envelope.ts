@@ -9,7 +9,16 @@
 // the push: a compare-and-swap push on `baseRev` creates revision `baseRev + 1`.
 import { err, ok, type Result } from '../shared/result';
 import { open, seal } from './aes-gcm';
-import { associatedData, concatBytes, fromUtf8, readU32, u32, utf8, type Bytes } from './bytes';
+import {
+  associatedData,
+  concatBytes,
+  fromUtf8,
+  readU32,
+  u32,
+  utf8,
+  writeU32,
+  type Bytes,
+} from './bytes';
 import type { CryptoErrorCode } from './codes';
 import { currentKey, type Keyring } from './keyring';
 
@@ -19,15 +28,41 @@ const HEADER_LENGTH = 5;
 /** What a record envelope is bound to; `rev` is the server revision of this version. */
 export type RecordAddress = { teamId: string; kind: string; recordId: string; rev: number };
 
-const recordAad = (address: RecordAddress, epoch: number): Bytes =>
-  associatedData(
-    'lotse/record/v1',
-    address.teamId,
-    address.kind,
-    address.recordId,
-    address.rev,
-    epoch,
-  );
+const RECORD_AAD_LABEL = 'lotse/record/v1';
+
+/** associatedData(label, team id, kind) per team and kind: built once, not per record. */
+const aadPrefixes = new Map<string, Bytes>();
+
+function aadPrefix(teamId: string, kind: string): Bytes {
+  const key = `${teamId}\n${kind}`;
+  let prefix = aadPrefixes.get(key);
+  if (!prefix) {
+    if (aadPrefixes.size >= 64) aadPrefixes.clear();
+    prefix = associatedData(RECORD_AAD_LABEL, teamId, kind);
+    aadPrefixes.set(key, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * associatedData(label, team id, kind, record id, rev, epoch), byte for byte (a unit test
+ * compares them), with the constant part cached: every pulled record needs one.
+ */
+export function recordAad(address: RecordAddress, epoch: number): Bytes {
+  const prefix = aadPrefix(address.teamId, address.kind);
+  const id = utf8(address.recordId);
+  const out = new Uint8Array(prefix.length + 4 + id.length + 16);
+  out.set(prefix);
+  let at = prefix.length;
+  writeU32(out, at, id.length);
+  out.set(id, at + 4);
+  at += 4 + id.length;
+  writeU32(out, at, 4);
+  writeU32(out, at + 4, address.rev);
+  writeU32(out, at + 8, 4);
+  writeU32(out, at + 12, epoch);
+  return out;
+}
 
 /** Encrypts `value` (JSON-serialisable) with the keyring's current epoch. */
 export async function encryptRecord(

@@ -5,19 +5,27 @@
 //   while the output is not on this device: outputs arrive from sync without their bytes).
 // - Uploads not yet known complete: one `syncState` row per record (`blob-upload/<kind>/<id>`)
 //   holding the reference and the encrypted chunks, deleted once the server has the blob.
+// - `blob-unreferenced-queued`: set once the forms and outputs synced before attachments
+//   were (bytes here, no reference) have been put into the outbox to get their blob.
 // - Attachments to download: the `blob-wanted` row, a list of kind/id written in the same
 //   transaction as the pulled record (noteAttachment, called by sync-local-store.ts), so a
 //   page and "fetch its files" commit together; a download stores the bytes and takes the
 //   record off the list in one transaction.
+// - A write the storage refuses (a full disk) comes back as its code, never as a throw, and
+//   is kept for the status (`storageFailure()`, like the local store's) until a write works.
+import { ok } from '../shared/result';
 import { readBlobRef, type PendingUpload } from '../sync/blob-ref';
-import type { LocalBlobStore, WantedBlob } from '../sync/blob-local-store';
+import type { BlobStoreWrite, LocalBlobStore, WantedBlob } from '../sync/blob-local-store';
 import type { SyncRecord } from '../sync/local-store';
 import type { LotseDb } from './database';
+import { storageFailure, type StorageErrorCode } from './storage-error';
 
 export const ATTACHMENT_KINDS = ['form', 'output'] as const;
 type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 const WANTED_KEY = 'blob-wanted';
+/** Set once the records synced before attachments were have been queued (unreferenced). */
+const UNREFERENCED_QUEUED_KEY = 'blob-unreferenced-queued';
 const uploadKey = (kind: string, id: string) => `blob-upload/${kind}/${id}`;
 
 type WantedEntry = { kind: AttachmentKind; id: string };
@@ -71,7 +79,25 @@ export function noteAttachment(
   });
 }
 
-export function createDexieBlobStore(db: LotseDb): LocalBlobStore {
+export type DexieBlobStore = LocalBlobStore & {
+  /** The storage failure of the last bookkeeping write (null once one succeeds again). */
+  storageFailure(): StorageErrorCode | null;
+};
+
+export function createDexieBlobStore(db: LotseDb): DexieBlobStore {
+  let failure: StorageErrorCode | null = null;
+  /** Runs a write; its storage failure becomes a value (and the store's failure). */
+  async function write<T>(task: () => Promise<T>): Promise<BlobStoreWrite<T>> {
+    try {
+      const value = await task();
+      failure = null;
+      return ok(value);
+    } catch (error) {
+      const failed = storageFailure(error);
+      failure = failed.code;
+      return failed;
+    }
+  }
   const recordOf = async (kind: AttachmentKind, id: string): Promise<SyncRecord | undefined> =>
     (kind === 'form' ? await db.forms.get(id) : await db.outputs.get(id)) as SyncRecord | undefined;
 
@@ -84,24 +110,26 @@ export function createDexieBlobStore(db: LotseDb): LocalBlobStore {
       return bytes && bytes.byteLength > 0 ? bytes : null;
     },
     async storeBytes(kind, id, ref, bytes) {
-      if (!isAttachmentKind(kind)) return false;
+      if (!isAttachmentKind(kind)) return ok(false);
       const tables = [db.forms, db.formFiles, db.outputs, db.syncState];
       // Dexie calls only, awaited directly (see noteAttachment).
-      return db.transaction('rw', tables, async () => {
-        const row = await db.syncState.get(WANTED_KEY);
-        const wanted = Array.isArray(row?.value) ? (row.value as WantedEntry[]) : [];
-        const rest = wanted.filter((entry) => !(entry.kind === kind && entry.id === id));
-        if (rest.length === 0) await db.syncState.delete(WANTED_KEY);
-        else if (rest.length < wanted.length)
-          await db.syncState.put({ key: WANTED_KEY, value: rest });
-        const record = (kind === 'form' ? await db.forms.get(id) : await db.outputs.get(id)) as
-          SyncRecord | undefined;
-        if (!record || record.deleted === true) return false;
-        if (readBlobRef(record)?.blobId !== ref.blobId) return false;
-        if (kind === 'form') await db.formFiles.put({ id, bytes });
-        else await db.outputs.update(id, { bytes });
-        return true;
-      });
+      return write(() =>
+        db.transaction('rw', tables, async () => {
+          const row = await db.syncState.get(WANTED_KEY);
+          const wanted = Array.isArray(row?.value) ? (row.value as WantedEntry[]) : [];
+          const rest = wanted.filter((entry) => !(entry.kind === kind && entry.id === id));
+          if (rest.length === 0) await db.syncState.delete(WANTED_KEY);
+          else if (rest.length < wanted.length)
+            await db.syncState.put({ key: WANTED_KEY, value: rest });
+          const record = (kind === 'form' ? await db.forms.get(id) : await db.outputs.get(id)) as
+            SyncRecord | undefined;
+          if (!record || record.deleted === true) return false;
+          if (readBlobRef(record)?.blobId !== ref.blobId) return false;
+          if (kind === 'form') await db.formFiles.put({ id, bytes });
+          else await db.outputs.update(id, { bytes });
+          return true;
+        }),
+      );
     },
     async wanted(limit) {
       const list: WantedBlob[] = [];
@@ -117,11 +145,36 @@ export function createDexieBlobStore(db: LotseDb): LocalBlobStore {
     async getPendingUpload(kind, id) {
       return (await db.syncState.get(uploadKey(kind, id)))?.value as PendingUpload | undefined;
     },
-    async savePendingUpload(kind, id, upload) {
-      await db.syncState.put({ key: uploadKey(kind, id), value: upload });
+    savePendingUpload: (kind, id, upload) =>
+      write(async () => {
+        await db.syncState.put({ key: uploadKey(kind, id), value: upload });
+        return null;
+      }),
+    deletePendingUpload: (kind, id) =>
+      write(async () => {
+        await db.syncState.delete(uploadKey(kind, id));
+        return null;
+      }),
+    storageFailure: () => failure,
+    async unreferenced() {
+      if (await db.syncState.get(UNREFERENCED_QUEUED_KEY)) return null;
+      const list: { kind: string; id: string }[] = [];
+      const files = await loadFormFileIds(db);
+      await db.forms.each((form) => {
+        if (form.deleted || !files.has(form.id)) return;
+        if (!readBlobRef(form as unknown as SyncRecord)) list.push({ kind: 'form', id: form.id });
+      });
+      await db.outputs.each((output) => {
+        if (output.deleted || !(output.bytes instanceof Uint8Array)) return;
+        if (output.bytes.byteLength === 0) return;
+        if (!readBlobRef(output as unknown as SyncRecord)) {
+          list.push({ kind: 'output', id: output.id });
+        }
+      });
+      return list;
     },
-    async deletePendingUpload(kind, id) {
-      await db.syncState.delete(uploadKey(kind, id));
+    async markUnreferencedQueued() {
+      await db.syncState.put({ key: UNREFERENCED_QUEUED_KEY, value: true });
     },
   };
 }

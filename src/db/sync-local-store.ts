@@ -87,6 +87,9 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     return {
       cursor: value?.cursor ?? 0,
       ...(typeof value?.cursorChange === 'string' ? { cursorChange: value.cursorChange } : {}),
+      ...(typeof value?.ackedSeq === 'number' && typeof value.ackedChange === 'string'
+        ? { ackedSeq: value.ackedSeq, ackedChange: value.ackedChange }
+        : {}),
       lastSyncedAt: value?.lastSyncedAt ?? null,
     };
   }
@@ -146,6 +149,13 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
         await db.syncState.put({ key: SYNC_META_KEY, value: { ...meta, cursor, cursorChange } });
       }
     }
+    if (batch.acked) {
+      const meta = await readMeta();
+      if (batch.acked.seq > (meta.ackedSeq ?? 0)) {
+        const { seq: ackedSeq, changeId: ackedChange } = batch.acked;
+        await db.syncState.put({ key: SYNC_META_KEY, value: { ...meta, ackedSeq, ackedChange } });
+      }
+    }
     return true;
   }
 
@@ -163,6 +173,15 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     getRecord: readRecord,
     async getShadow(kind, id) {
       return (await db.syncShadows.get([kind, id]))?.shadow;
+    },
+    async aliveInCase(caseId) {
+      const alive = (record: { deleted: boolean }) => !record.deleted;
+      const counts = await Promise.all([
+        db.persons.where({ caseId }).filter(alive).count(),
+        db.appointments.where({ caseId }).filter(alive).count(),
+        db.notes.where({ caseId }).filter(alive).count(),
+      ]);
+      return counts.reduce((sum, count) => sum + count, 0);
     },
     async saveShadows(list: { kind: string; id: string; shadow: RecordShadow }[]) {
       await db.syncShadows.bulkPut(list.map(({ kind, id, shadow }) => ({ kind, id, shadow })));

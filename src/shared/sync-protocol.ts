@@ -28,7 +28,7 @@ export const syncPaths = {
   claimInvite: (inviteId: string) => `/api/v1/invites/${inviteId}/claim`,
   /** POST PushRequest → PushResponse. */
   push: '/api/v1/sync/push',
-  /** GET ?after=<seq>&limit=<n>[&afterChange=<changeId>] → PullResponse. */
+  /** GET ?after=<seq>&limit=<n>[&afterChange=<id>][&check=<seq>&checkChange=<id>] → PullResponse. */
   pull: '/api/v1/sync/pull',
   /** GET ?after=<seq>[&timeout=<seconds>] → EventsResponse (long-poll). */
   events: '/api/v1/sync/events',
@@ -279,8 +279,10 @@ export type PullResponse = {
   /**
    * False when the server's history does not reach the cursor: `after` is above the team's
    * seq, or `afterChange` (the changeId of the record the device last pulled, at seq `after`)
-   * is not in the server's change log at that seq. The server's data was restored from an
-   * older backup: pull from 0 and push again what it lost (docs/sync-protocol.md).
+   * is not in the server's change log at that seq — or the same for the optional `check` /
+   * `checkChange` (a push acknowledged to the device above its cursor). The server's data was
+   * restored from an older backup: pull from 0 and push again what it lost
+   * (docs/sync-protocol.md).
    */
   cursorKnown: boolean;
 };

@@ -2,10 +2,15 @@
 // bytes of a record's attachment, the uploads not yet known complete, and the records whose
 // attachment still has to be downloaded. The Dexie implementation is db/sync-blob-store.ts;
 // the in-memory one below sits next to memory-local-store.ts for tests.
+import type { StorageErrorCode } from '../db/storage-error';
+import { ok, type Result } from '../shared/result';
 import { readBlobRef, type BlobRef, type PendingUpload } from './blob-ref';
 import type { MemoryLocalStore } from './memory-local-store';
 
 export type WantedBlob = { kind: string; id: string; ref: BlobRef };
+
+/** A bookkeeping write: Err when the device's storage refused it (a full disk, mostly). */
+export type BlobStoreWrite<T = null> = Result<T, StorageErrorCode>;
 
 export type LocalBlobStore = {
   /** Record kinds that carry an attachment (form, output). */
@@ -14,9 +19,15 @@ export type LocalBlobStore = {
   readBytes(kind: string, id: string): Promise<Uint8Array | null>;
   /**
    * Stores downloaded bytes if the record still references `ref.blobId` and is not deleted,
-   * and stops wanting them either way. false: the record moved on, nothing stored.
+   * and stops wanting them either way. false: the record moved on, nothing stored. Err:
+   * storage failed, nothing changed (still wanted).
    */
-  storeBytes(kind: string, id: string, ref: BlobRef, bytes: Uint8Array): Promise<boolean>;
+  storeBytes(
+    kind: string,
+    id: string,
+    ref: BlobRef,
+    bytes: Uint8Array,
+  ): Promise<BlobStoreWrite<boolean>>;
   /**
    * Records (not deleted, without an open sync problem) that reference an attachment this
    * device does not have; at most `limit`.
@@ -24,8 +35,15 @@ export type LocalBlobStore = {
   wanted(limit: number): Promise<WantedBlob[]>;
   /** An upload made but not yet known complete (kept across restarts, so it resumes). */
   getPendingUpload(kind: string, id: string): Promise<PendingUpload | undefined>;
-  savePendingUpload(kind: string, id: string, upload: PendingUpload): Promise<void>;
-  deletePendingUpload(kind: string, id: string): Promise<void>;
+  savePendingUpload(kind: string, id: string, upload: PendingUpload): Promise<BlobStoreWrite>;
+  deletePendingUpload(kind: string, id: string): Promise<BlobStoreWrite>;
+  /**
+   * Records (not deleted) whose attachment is on this device but which carry no reference:
+   * synced before attachments were. Null once they were queued (markUnreferencedQueued), so
+   * the look happens once per device.
+   */
+  unreferenced(): Promise<{ kind: string; id: string }[] | null>;
+  markUnreferencedQueued(): Promise<void>;
 };
 
 export type MemoryBlobStore = LocalBlobStore & {
@@ -43,6 +61,7 @@ export function createMemoryBlobStore(
 ): MemoryBlobStore {
   const files = new Map<string, Uint8Array>();
   const pending = new Map<string, PendingUpload>();
+  let unreferencedQueued = false;
   return {
     kinds,
     write(kind, record, bytes) {
@@ -57,10 +76,10 @@ export function createMemoryBlobStore(
     async storeBytes(kind, id, ref, bytes) {
       const record = await local.getRecord(kind, id);
       if (!record || record.deleted === true || readBlobRef(record)?.blobId !== ref.blobId) {
-        return false;
+        return ok(false);
       }
       files.set(keyOf(kind, id), new Uint8Array(bytes));
-      return true;
+      return ok(true);
     },
     async wanted(limit) {
       const problems = new Set((await local.problems()).map((p) => keyOf(p.kind, p.id)));
@@ -81,9 +100,24 @@ export function createMemoryBlobStore(
     },
     async savePendingUpload(kind, id, upload) {
       pending.set(keyOf(kind, id), structuredClone(upload));
+      return ok(null);
     },
     async deletePendingUpload(kind, id) {
       pending.delete(keyOf(kind, id));
+      return ok(null);
+    },
+    async unreferenced() {
+      if (unreferencedQueued) return null;
+      const list: { kind: string; id: string }[] = [];
+      for (const [key, record] of local.records()) {
+        const kind = key.slice(0, key.indexOf('/'));
+        if (!kinds.includes(kind) || record.deleted === true || !files.has(key)) continue;
+        if (!readBlobRef(record)) list.push({ kind, id: record.id });
+      }
+      return list;
+    },
+    async markUnreferencedQueued() {
+      unreferencedQueued = true;
     },
   };
 }

@@ -43,6 +43,10 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The ciphertext size of the blob `ref` describes (the most a download may be). */
+export const encryptedSizeOf = (ref: BlobRef): number =>
+  ref.size + Math.max(1, Math.ceil(ref.size / ref.chunkSize)) * CHUNK_OVERHEAD;
+
 /** Largest encrypted chunk the server takes, as plaintext. */
 const MAX_PLAIN_CHUNK = syncLimits.maxChunkSize - CHUNK_OVERHEAD;
 

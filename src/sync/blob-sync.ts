@@ -8,13 +8,22 @@
 // blob uploaded earlier is checked against the server before it goes out again (a server
 // restored from a backup may have lost the blob; it is then uploaded again).
 //
+// Records synced before attachments were (no reference, bytes only on the device that made
+// them) are put into the outbox once per device, so they get their blob and go out again.
+//
+// A bookkeeping write the device's storage refuses (a full disk) ends the attachment step of
+// the run with its code (`storageFailure` in the stats): the record waits in the outbox, the
+// file stays wanted, and nothing throws out of the run.
+//
 // After the pull, every record whose attachment is not on this device is downloaded,
 // decrypted and checked against its reference (size, SHA-256); a blob that fails is
 // reported like a tampered record and not retried until a new version of the record comes.
 import { decryptBlob, splitEncryptedBlob } from '../crypto/blob-chunks';
 import type { Keyring } from '../crypto/keyring';
+import type { StorageErrorCode } from '../db/storage-error';
 import {
   BLOB_FIELD,
+  encryptedSizeOf,
   readBlobRef,
   sealAttachment,
   sha256Hex,
@@ -44,7 +53,10 @@ export type BlobSyncOptions = {
   downloadBatch?: number;
 };
 
-type Attached = 'ready' | 'later' | RecordProblem | TransportErr;
+/** The device's storage refused a write: stop, and report the code. */
+type StorageStop = { storage: StorageErrorCode };
+
+type Attached = 'ready' | 'later' | RecordProblem | TransportErr | StorageStop;
 
 /** A new blob for a record that has none yet: sealed, kept, and referenced by the record. */
 async function attachNew(
@@ -53,7 +65,7 @@ async function attachNew(
   item: OutboxItem,
   local: SyncRecord,
   bytes: Uint8Array,
-): Promise<PendingUpload | 'later' | RecordProblem> {
+): Promise<PendingUpload | 'later' | RecordProblem | StorageStop> {
   const { kind, recordId: id } = item;
   // A pending upload of these very bytes (the app stopped before the reference was
   // written) is reused; anything else gets a new blob.
@@ -64,7 +76,8 @@ async function attachNew(
     const newBlobId = blobs.newBlobId ?? (() => globalThis.crypto.randomUUID());
     pending = (await sealAttachment(blobs.keyring(), newBlobId(), bytes)) ?? undefined;
     if (!pending) return { kind, id, code: 'push-blob-too-large' };
-    await blobs.store.savePendingUpload(kind, id, pending);
+    const saved = await blobs.store.savePendingUpload(kind, id, pending);
+    if (!saved.ok) return { storage: saved.code };
   }
   const shadow = (await store.getShadow(kind, id)) ?? EMPTY_SHADOW;
   const record = { ...local, [BLOB_FIELD]: pending.ref };
@@ -84,7 +97,7 @@ async function checkUploaded(
   blobs: BlobSyncOptions,
   item: OutboxItem,
   ref: BlobRef,
-): Promise<PendingUpload | 'ready' | RecordProblem | TransportErr> {
+): Promise<PendingUpload | 'ready' | RecordProblem | TransportErr | StorageStop> {
   const { kind, recordId: id } = item;
   const bytes = await blobs.store.readBytes(kind, id);
   if (!bytes) return 'ready'; // not here to upload: the device that made it did
@@ -96,8 +109,8 @@ async function checkUploaded(
   if ((await sha256Hex(bytes)) !== ref.sha256) return 'ready'; // other bytes: cannot rebuild
   const pending = await sealAttachment(blobs.keyring(), ref.blobId, bytes, ref.chunkSize);
   if (!pending) return { kind, id, code: 'push-blob-too-large' };
-  await blobs.store.savePendingUpload(kind, id, pending);
-  return pending;
+  const saved = await blobs.store.savePendingUpload(kind, id, pending);
+  return saved.ok ? pending : { storage: saved.code };
 }
 
 async function attach(store: LocalStore, blobs: BlobSyncOptions, item: OutboxItem) {
@@ -111,7 +124,7 @@ async function attach(store: LocalStore, blobs: BlobSyncOptions, item: OutboxIte
     // No bytes here (a record from before attachments synced): nothing to attach.
     if (!bytes) return 'ready';
     const attached = await attachNew(store, blobs, item, local, bytes);
-    if (attached === 'later' || 'code' in attached) return attached;
+    if (attached === 'later' || !('chunks' in attached)) return attached;
     pending = attached;
   } else if (pending?.ref.blobId !== ref.blobId) {
     const checked = await checkUploaded(blobs, item, ref);
@@ -123,6 +136,8 @@ async function attach(store: LocalStore, blobs: BlobSyncOptions, item: OutboxIte
     // Refused: kept (with its pending upload), the record must not go out without its blob.
     return uploaded.code === 'request-refused' ? { kind, id, code: 'push-blob-refused' } : uploaded;
   }
+  // Not deleted (storage failed): harmless, the next push finds the blob complete and
+  // deletes it then; the store keeps the failure for the status.
   await blobs.store.deletePendingUpload(kind, id);
   return 'ready';
 }
@@ -135,7 +150,16 @@ export async function uploadAttachments(
   store: LocalStore,
   blobs: BlobSyncOptions,
   items: OutboxItem[],
-): Promise<{ ok: true; ready: OutboxItem[]; problems: RecordProblem[] } | TransportErr> {
+): Promise<
+  | {
+      ok: true;
+      ready: OutboxItem[];
+      problems: RecordProblem[];
+      /** Set when storage refused a write; the items after it were not looked at. */
+      storageFailure?: StorageErrorCode;
+    }
+  | TransportErr
+> {
   const ready: OutboxItem[] = [];
   const problems: RecordProblem[] = [];
   for (const item of items) {
@@ -143,9 +167,26 @@ export async function uploadAttachments(
     if (attached === 'ready') ready.push(item);
     else if (attached === 'later') continue;
     else if ('kind' in attached) problems.push(attached);
-    else return attached;
+    else if ('storage' in attached) {
+      return { ok: true, ready, problems, storageFailure: attached.storage };
+    } else return attached;
   }
   return { ok: true, ready, problems };
+}
+
+/**
+ * Once per device: records holding their attachment here but no reference (synced before
+ * attachments were) go into the outbox, to be uploaded and pushed again with a reference.
+ */
+export async function queueUnreferenced(
+  store: LocalStore,
+  blobs: BlobSyncOptions,
+): Promise<number> {
+  const list = await blobs.store.unreferenced();
+  if (list === null) return 0;
+  if (list.length > 0) await store.enqueue(list);
+  await blobs.store.markUnreferencedQueued();
+  return list.length;
 }
 
 /** Decrypts a downloaded blob and checks it against the record's reference. */
@@ -165,7 +206,12 @@ async function openAttachment(
   return { ok: true, bytes: opened.value };
 }
 
-export type DownloadStats = { downloaded: number; problems: RecordProblem[] };
+export type DownloadStats = {
+  downloaded: number;
+  problems: RecordProblem[];
+  /** Storage refused to keep a file: downloads stop for this run, the rest stay wanted. */
+  storageFailure?: StorageErrorCode;
+};
 
 /** Downloads the attachments this device lacks; stops at the first transport failure. */
 export async function downloadAttachments(
@@ -177,13 +223,15 @@ export async function downloadAttachments(
     if (stats.problems.length > 0) await store.apply({ updates: [], problems: stats.problems });
   };
   for (const { kind, id, ref } of await blobs.store.wanted(blobs.downloadBatch ?? 100)) {
-    const fetched = await blobs.transport.download(ref.blobId);
+    // Never more than the reference allows: a server cannot fill the device's storage.
+    const fetched = await blobs.transport.download(ref.blobId, encryptedSizeOf(ref));
     if (!fetched.ok) {
-      if (fetched.code !== 'request-refused') {
+      if (fetched.failure.code !== 'request-refused') {
         await report();
         return fetched;
       }
-      stats.problems.push({ kind, id, code: 'blob-unavailable' });
+      const tooLarge = fetched.failure.apiCode === 'blob-too-large';
+      stats.problems.push({ kind, id, code: tooLarge ? 'blob-too-large' : 'blob-unavailable' });
       continue;
     }
     const opened = await openAttachment(blobs.keyring(), ref, fetched.value);
@@ -191,7 +239,12 @@ export async function downloadAttachments(
       stats.problems.push({ kind, id, code: opened.code });
       continue;
     }
-    if (await blobs.store.storeBytes(kind, id, ref, opened.bytes)) stats.downloaded += 1;
+    const stored = await blobs.store.storeBytes(kind, id, ref, opened.bytes);
+    if (!stored.ok) {
+      stats.storageFailure = stored.code;
+      break;
+    }
+    if (stored.value) stats.downloaded += 1;
   }
   await report();
   return { ok: true, stats };

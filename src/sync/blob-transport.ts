@@ -22,7 +22,11 @@ export type BlobTransport = {
     blobId: string,
     request: CompleteBlobRequest,
   ): Promise<TransportResult<BlobStatusResponse>>;
-  download(blobId: string): Promise<TransportResult<Uint8Array>>;
+  /**
+   * The encrypted blob. With `maxBytes` (the size the record's reference implies), a larger
+   * body is not read: request-refused with apiCode 'blob-too-large'.
+   */
+  download(blobId: string, maxBytes?: number): Promise<TransportResult<Uint8Array>>;
 };
 
 export type HttpBlobTransportOptions = {
@@ -33,16 +37,51 @@ export type HttpBlobTransportOptions = {
   requestTimeoutMs?: number;
 };
 
+/** The body, or null (and the rest left unread) once it is longer than `maxBytes`. */
+async function readAtMost(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+  const announced = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (announced > maxBytes) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    parts.push(value);
+  }
+  const whole = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    whole.set(part, offset);
+    offset += part.byteLength;
+  }
+  return whole;
+}
+
 export function createHttpBlobTransport(options: HttpBlobTransportOptions): BlobTransport {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const now = options.now ?? Date.now;
   const timeoutMs = options.requestTimeoutMs ?? 60_000;
 
-  /** The response (any status), or a failure value for what the caller cannot handle. */
+  /**
+   * The response (any status), or a failure value for what the caller cannot handle. A
+   * successful body longer than `maxBytes` is cut off: `bytes` is then null.
+   */
   async function send(
     path: string,
-    init: { method: string; body?: BodyInit; contentType?: string },
-  ): Promise<TransportResult<{ status: number; apiCode: string | null; bytes: Uint8Array }>> {
+    init: { method: string; body?: BodyInit; contentType?: string; maxBytes?: number },
+  ): Promise<
+    TransportResult<{ status: number; apiCode: string | null; bytes: Uint8Array | null }>
+  > {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
@@ -56,6 +95,10 @@ export function createHttpBlobTransport(options: HttpBlobTransportOptions): Blob
         signal: controller.signal,
         cache: 'no-store',
       });
+      if (response.ok && init.maxBytes !== undefined) {
+        const bytes = await readAtMost(response, init.maxBytes);
+        return { ok: true, value: { status: response.status, apiCode: null, bytes } };
+      }
       const bytes = new Uint8Array(await response.arrayBuffer());
       let apiCode: string | null = null;
       if (!response.ok) {
@@ -104,7 +147,7 @@ export function createHttpBlobTransport(options: HttpBlobTransportOptions): Blob
       if (!sent.ok) return sent;
       const { status, apiCode, bytes } = sent.value;
       if (status === 404 && apiCode === 'not-found') return { ok: true, value: null };
-      const body = status === 200 ? parseStatus(bytes) : null;
+      const body = status === 200 && bytes ? parseStatus(bytes) : null;
       return body ? { ok: true, value: body } : refused(status, apiCode ?? 'bad-response');
     },
     async putChunk(blobId, index, bytes) {
@@ -127,14 +170,15 @@ export function createHttpBlobTransport(options: HttpBlobTransportOptions): Blob
       });
       if (!sent.ok) return sent;
       const { status, apiCode, bytes } = sent.value;
-      const body = status === 200 ? parseStatus(bytes) : null;
+      const body = status === 200 && bytes ? parseStatus(bytes) : null;
       return body ? { ok: true, value: body } : refused(status, apiCode);
     },
-    async download(blobId) {
-      const sent = await send(syncPaths.blob(blobId), { method: 'GET' });
+    async download(blobId, maxBytes) {
+      const sent = await send(syncPaths.blob(blobId), { method: 'GET', maxBytes });
       if (!sent.ok) return sent;
       const { status, apiCode, bytes } = sent.value;
-      return status === 200 ? { ok: true, value: bytes } : refused(status, apiCode);
+      if (status !== 200) return refused(status, apiCode);
+      return bytes ? { ok: true, value: bytes } : refused(status, 'blob-too-large');
     },
   };
 }

@@ -2,9 +2,13 @@
 // until nothing is left or no progress is made. Transport failures end the run with their
 // code; the scheduler (scheduler.ts) decides when to try again. With `blobs`, attachments
 // are uploaded before their records (push) and downloaded after the pull (blob-sync.ts).
+// A case deleted on one device while its contents were edited on another comes back,
+// flagged for review (orphans.ts).
+import type { StorageErrorCode } from '../db/storage-error';
 import type { Err } from '../shared/result';
-import { downloadAttachments, type BlobSyncOptions } from './blob-sync';
+import { downloadAttachments, queueUnreferenced, type BlobSyncOptions } from './blob-sync';
 import type { LocalStore, RecordProblem } from './local-store';
+import { reviveOrphanedCases } from './orphans';
 import { queueReencryption } from './reencrypt';
 import { pullAll } from './pull';
 import { pushOutbox } from './push';
@@ -50,6 +54,11 @@ export type SyncReport = {
   problems: RecordProblem[];
   /** Changes still waiting after the run. */
   pending: number;
+  /**
+   * The device's storage refused an attachment's bookkeeping (a full disk): those records
+   * and files wait for a later run, and the run does not count as synced.
+   */
+  storageFailure?: StorageErrorCode;
 };
 
 export type SyncRunResult =
@@ -77,8 +86,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const before = codec.currentEpoch();
         return (await options.refreshKeys()) && codec.currentEpoch() > before;
       };
+      // Once per device: forms and outputs synced before attachments were get their blob.
+      if (options.blobs) await queueUnreferenced(store, options.blobs);
       for (let round = 0; round < MAX_ROUNDS; round += 1) {
         const epochAtStart = codec.currentEpoch();
+        const casesToCheck = new Set<string>();
         const pushed = await pushOutbox({
           store,
           transport,
@@ -86,6 +98,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           newChangeId,
           batchSize: options.pushBatchSize,
           blobs: options.blobs,
+          casesToCheck,
         });
         if (!pushed.ok) return pushed;
         const pulled = await pullAll({
@@ -94,16 +107,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           codec,
           pageSize: options.pullPageSize,
           refreshKeys,
+          casesToCheck,
         });
         if (!pulled.ok) return pulled;
+        // A deleted case that still has living records under it comes back, flagged.
+        const revived = await reviveOrphanedCases(store, casesToCheck);
 
         report.pushed += pushed.stats.accepted;
         report.pulled += pulled.stats.applied;
-        report.merged += pushed.stats.merged + pulled.stats.merged;
+        report.merged += pushed.stats.merged + pulled.stats.merged + revived;
         report.problems = [...pushed.stats.problems, ...pulled.stats.problems];
         report.pending = await store.outboxCount();
+        if (pushed.stats.storageFailure) report.storageFailure = pushed.stats.storageFailure;
         const { accepted, merged, rebased } = pushed.stats;
-        let progressed = accepted + merged + rebased + pulled.stats.merged > 0;
+        let progressed = accepted + merged + rebased + pulled.stats.merged + revived > 0;
         if (pushed.stats.staleEpoch > 0) {
           // Refused under an old key: with the new one (fetched now, or by this round's pull)
           // the next round sends them again.
@@ -125,8 +142,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (!fetched.ok) return fetched;
         report.downloaded = fetched.stats.downloaded;
         report.problems.push(...fetched.stats.problems);
+        if (fetched.stats.storageFailure) report.storageFailure = fetched.stats.storageFailure;
       }
-      if (report.pending === 0) await store.setLastSyncedAt(now().toISOString());
+      if (report.pending === 0 && !report.storageFailure) {
+        await store.setLastSyncedAt(now().toISOString());
+      }
       return { ok: true, value: report };
     },
   };

@@ -162,9 +162,9 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const call = httpCaller(options);
   return {
     push: (request) => call(syncPaths.push, { method: 'POST', body: request }, isPushResponse),
-    pull: (after, limit, afterChange) =>
+    pull: (after, limit, afterChange, check) =>
       call(
-        `${syncPaths.pull}?after=${after}&limit=${limit}${afterChange ? `&afterChange=${encodeURIComponent(afterChange)}` : ''}`,
+        `${syncPaths.pull}?after=${after}&limit=${limit}${afterChange ? `&afterChange=${encodeURIComponent(afterChange)}` : ''}${check ? `&check=${check.seq}&checkChange=${encodeURIComponent(check.changeId)}` : ''}`,
         { method: 'GET' },
         isPullResponse,
       ),

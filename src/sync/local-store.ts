@@ -34,6 +34,12 @@ export type RecordShadow = {
    * it had acknowledged before (`rev` is then 0). Gone with the next server version stored.
    */
   rolledBackFrom?: number;
+  /**
+   * The changeIds of the server versions this device saw of the record (pulled, or its own
+   * pushes acknowledged), the last few (rollback.ts: after a restore, a lower revision is
+   * an older state of our own history only if its change is one of these).
+   */
+  seen?: string[];
 };
 
 export const EMPTY_SHADOW: RecordShadow = { rev: 0, base: null, unacked: [] };
@@ -64,12 +70,21 @@ export type ApplyBatch = {
   cursor?: number;
   /** The changeId of the record at `cursor` (the page's last), kept with it. */
   cursorChange?: string;
+  /** A push acknowledged at this seq: kept in SyncMeta if above the stored one. */
+  acked?: { seq: number; changeId: string };
 };
 
 export type SyncMeta = {
   cursor: number;
   /** The changeId of the record at the cursor: the server checks it is still in its history. */
   cursorChange?: string;
+  /**
+   * The highest seq (and its changeId) at which the server acknowledged a push of this
+   * device. While above the cursor, a server whose seq is below it (or whose history does
+   * not hold that change there) lost an acknowledged push: it was restored from a backup.
+   */
+  ackedSeq?: number;
+  ackedChange?: string;
   lastSyncedAt: string | null;
 };
 
@@ -80,6 +95,8 @@ export type LocalStore = {
   outboxSeqOf(kind: string, id: string): Promise<number | null>;
   getRecord(kind: string, id: string): Promise<SyncRecord | undefined>;
   getShadow(kind: string, id: string): Promise<RecordShadow | undefined>;
+  /** How many persons, appointments and notes of the case are not deleted (orphans.ts). */
+  aliveInCase(caseId: string): Promise<number>;
   /** Persists shadows (the changes about to be sent) before a push goes out. */
   saveShadows(shadows: { kind: string; id: string; shadow: RecordShadow }[]): Promise<void>;
   /** All of it or nothing; 'local-changed' when an expectation failed. */
@@ -91,7 +108,7 @@ export type LocalStore = {
   getMeta(): Promise<SyncMeta>;
   /**
    * The server's data was restored from an older backup: in one transaction, the cursor goes
-   * back to 0 (its change forgotten), and every record the server had acknowledged (a shadow
+   * back to 0 (its change and the acknowledged seq forgotten), and every record the server had acknowledged (a shadow
    * with a revision) gets `rolledBackFrom` (rollback.ts: rolledBackShadow) and is put into
    * the outbox again. Resolves to the number of records queued; false when storage failed.
    */

@@ -10,6 +10,7 @@ import type {
   SyncMeta,
   SyncRecord,
 } from './local-store';
+import { CASE_CONTENT_KINDS } from './orphans';
 import { rolledBackShadow } from './rollback';
 
 const keyOf = (kind: string, id: string): string => `${kind}/${id}`;
@@ -56,6 +57,14 @@ export function createMemoryLocalStore(): MemoryLocalStore {
       const entry = records.get(keyOf(kind, id));
       return entry && structuredClone(entry.record);
     },
+    async aliveInCase(caseId) {
+      let alive = 0;
+      for (const { kind, record } of records.values()) {
+        if (!CASE_CONTENT_KINDS.includes(kind) || record.caseId !== caseId) continue;
+        if (record.deleted !== true) alive += 1;
+      }
+      return alive;
+    },
     async getShadow(kind, id) {
       const shadow = shadows.get(keyOf(kind, id));
       return shadow && structuredClone(shadow);
@@ -97,6 +106,10 @@ export function createMemoryLocalStore(): MemoryLocalStore {
         meta.cursor = batch.cursor;
         if (batch.cursorChange !== undefined) meta.cursorChange = batch.cursorChange;
       }
+      if (batch.acked && batch.acked.seq > (meta.ackedSeq ?? 0)) {
+        meta.ackedSeq = batch.acked.seq;
+        meta.ackedChange = batch.acked.changeId;
+      }
       return { ok: true };
     },
 
@@ -135,6 +148,8 @@ export function createMemoryLocalStore(): MemoryLocalStore {
       }
       meta.cursor = 0;
       delete meta.cursorChange;
+      delete meta.ackedSeq;
+      delete meta.ackedChange;
       return queued;
     },
     async setLastSyncedAt(at) {

@@ -12,9 +12,10 @@ import {
 } from './local-store';
 import { mapConcurrent } from './map-concurrent';
 import { deepEqual, mergeRecord } from './merge';
+import { noteCasesToCheck } from './orphans';
 import type { RecordCodec } from './record-codec';
-import { mergeBaseFor } from './rollback';
-import type { Transport, TransportErr } from './transport';
+import { mergeBaseFor, seenWith } from './rollback';
+import { transportErr, type HistoryCheck, type Transport, type TransportErr } from './transport';
 
 export type PullDeps = {
   store: LocalStore;
@@ -27,6 +28,8 @@ export type PullDeps = {
    * then decrypted again; without a key it is reported as `crypto-unknown-epoch`.
    */
   refreshKeys?: () => Promise<boolean>;
+  /** Collects the cases to look at for orphaned edits once the round is done (orphans.ts). */
+  casesToCheck?: Set<string>;
 };
 
 export type PullStats = { applied: number; merged: number; problems: RecordProblem[] };
@@ -52,7 +55,13 @@ async function updateFor(
     return {
       kind,
       id,
-      shadow: { rev: server.rev, base: own.record, unacked: [], keyEpoch: server.keyEpoch },
+      shadow: {
+        rev: server.rev,
+        base: own.record,
+        unacked: [],
+        keyEpoch: server.keyEpoch,
+        seen: seenWith(shadow, server.changeId),
+      },
       record: local,
       expectedOutboxSeq: outboxSeq,
       ...(outboxSeq === own.outboxSeq && deepEqual(local, own.record)
@@ -71,6 +80,7 @@ async function updateFor(
     base: remote.value,
     unacked: [],
     keyEpoch: server.keyEpoch,
+    seen: seenWith(shadow, server.changeId),
   };
   if (outboxSeq === null || !local) {
     stats.applied += 1;
@@ -78,7 +88,7 @@ async function updateFor(
   }
   const merged = mergeRecord(
     kind,
-    mergeBaseFor(shadow, remote.value, server.rev),
+    mergeBaseFor(shadow, remote.value, server.rev, server.changeId),
     local,
     remote.value,
   );
@@ -93,7 +103,53 @@ async function updateFor(
   };
 }
 
-/** Pulls until the server has nothing more; stops at the first transport failure. */
+type PageRequest = { cursor: number; cursorChange?: string; check?: HistoryCheck };
+
+/** A server whose answers contradict each other (no HTTP status): retried later, with backoff. */
+const inconsistentServer = (): TransportErr =>
+  transportErr({ code: 'server-unavailable', status: 0, retryAfterMs: null });
+type PageResult = Awaited<ReturnType<Transport['pull']>>;
+
+/** Decrypts, merges and stores one page with its cursor; false when it stayed refused. */
+async function storePage(
+  deps: PullDeps,
+  records: readonly ServerRecord[],
+  next: PageRequest,
+  stats: PullStats,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < MAX_PAGE_ATTEMPTS; attempt += 1) {
+    const pageStats: PullStats = { applied: 0, merged: 0, problems: [] };
+    const updates: RecordUpdate[] = [];
+    const results = await mapConcurrent(records, RECORDS_IN_FLIGHT, (server) =>
+      updateFor(deps, server, pageStats),
+    );
+    for (const update of results) {
+      if (update === null) continue;
+      if ('code' in update) pageStats.problems.push(update);
+      else updates.push(update);
+    }
+    const applied = await deps.store.apply({
+      updates,
+      problems: pageStats.problems,
+      cursor: next.cursor,
+      ...(records.length > 0 && next.cursorChange ? { cursorChange: next.cursorChange } : {}),
+    });
+    if (applied.ok) {
+      if (deps.casesToCheck) noteCasesToCheck(updates, deps.casesToCheck);
+      stats.applied += pageStats.applied;
+      stats.merged += pageStats.merged;
+      stats.problems.push(...pageStats.problems);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Pulls until the server has nothing more; stops at the first transport failure. The next
+ * page is requested (after this page's cursor) while this one is decrypted and stored, and
+ * used only if the stored cursor is then exactly the one it was requested after.
+ */
 export async function pullAll(
   deps: PullDeps,
 ): Promise<{ ok: true; stats: PullStats } | TransportErr> {
@@ -106,46 +162,67 @@ export async function pullAll(
   const pageDeps: PullDeps = refreshKeys
     ? { ...deps, refreshKeys: () => (refreshing ??= refreshKeys()) }
     : deps;
+  const fetchPage = (request: PageRequest): Promise<PageResult> =>
+    deps.transport.pull(request.cursor, limit, request.cursorChange, request.check);
+  // A push acknowledged above the cursor (not pulled yet) is checked too: a backup taken at
+  // or after the cursor but before that push keeps the cursor known, yet lost the push.
+  let acked: HistoryCheck | undefined;
+  const requestAt = (cursor: number, cursorChange: string | undefined): PageRequest => ({
+    cursor,
+    ...(cursorChange !== undefined ? { cursorChange } : {}),
+    ...(acked && acked.seq > cursor ? { check: acked } : {}),
+  });
+  const fromMeta = async (): Promise<PageRequest> => {
+    const { cursor, cursorChange, ackedSeq, ackedChange } = await deps.store.getMeta();
+    acked =
+      ackedSeq !== undefined && ackedChange !== undefined
+        ? { seq: ackedSeq, changeId: ackedChange }
+        : undefined;
+    return requestAt(cursor, cursorChange);
+  };
+
+  let restarted = false;
+  let request = await fromMeta();
+  let pending = fetchPage(request);
   for (;;) {
-    const { cursor, cursorChange } = await deps.store.getMeta();
-    const page = await deps.transport.pull(cursor, limit, cursorChange);
+    const page = await pending;
     if (!page.ok) return page;
-    if (page.value.cursorKnown === false && cursor > 0) {
+    // The server's history does not reach the cursor or lacks a push it acknowledged (the
+    // seq test also holds against a server that ignores `check`).
+    const checked = request.cursor > 0 || request.check !== undefined;
+    const lost =
+      (page.value.cursorKnown === false && checked) ||
+      (acked !== undefined && page.value.seq < acked.seq);
+    if (lost) {
+      // A server that seems restored again right after a restart contradicts itself: stop
+      // this run and retry later rather than start over forever.
+      if (restarted) return inconsistentServer();
+      restarted = true;
       // Restored from a backup: start over from 0. The queued records count as merged (they
       // are merged with the server's copies, or pushed again), so the engine goes on.
       const queued = await deps.store.restartAfterRollback();
       if (queued === false) return { ok: true, stats };
       stats.merged += queued;
+      request = await fromMeta();
+      pending = fetchPage(request);
       continue;
     }
-
-    let stored = false;
-    for (let attempt = 0; attempt < MAX_PAGE_ATTEMPTS && !stored; attempt += 1) {
-      const pageStats: PullStats = { applied: 0, merged: 0, problems: [] };
-      const updates: RecordUpdate[] = [];
-      const results = await mapConcurrent(page.value.records, RECORDS_IN_FLIGHT, (server) =>
-        updateFor(pageDeps, server, pageStats),
-      );
-      for (const update of results) {
-        if (update === null) continue;
-        if ('code' in update) pageStats.problems.push(update);
-        else updates.push(update);
-      }
-      const last = page.value.records.at(-1);
-      const applied = await deps.store.apply({
-        updates,
-        problems: pageStats.problems,
-        cursor: page.value.nextCursor,
-        ...(last ? { cursorChange: last.changeId } : {}),
-      });
-      if (applied.ok) {
-        stored = true;
-        stats.applied += pageStats.applied;
-        stats.merged += pageStats.merged;
-        stats.problems.push(...pageStats.problems);
-      }
-    }
+    const { records, nextCursor, hasMore } = page.value;
+    // "More follows" without moving on would ask for the same page forever.
+    if (hasMore && nextCursor <= request.cursor) return inconsistentServer();
+    const cursorChange = records.at(-1)?.changeId ?? request.cursorChange;
+    const next = requestAt(nextCursor, cursorChange);
+    const prefetched = hasMore ? fetchPage(next) : undefined;
+    const stored = await storePage(pageDeps, records, next, stats);
     // Still refused (the user is typing into these records): the next run continues here.
-    if (!stored || !page.value.hasMore) return { ok: true, stats };
+    if (!stored || !prefetched) {
+      prefetched?.catch(() => undefined);
+      return { ok: true, stats };
+    }
+    const meta = await fromMeta();
+    const same = meta.cursor === next.cursor && meta.cursorChange === next.cursorChange;
+    request = same ? next : meta;
+    pending = same ? prefetched : fetchPage(meta);
+    if (!same) prefetched.catch(() => undefined);
   }
 }

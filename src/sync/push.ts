@@ -6,6 +6,7 @@
 // version carries one of our own unacked changeIds is our own change coming back: it is
 // taken as acknowledged. Any other conflict is merged (merge.ts) and pushed again.
 // Records with an attachment go out only once their blob is uploaded (blob-sync.ts).
+import type { StorageErrorCode } from '../db/storage-error';
 import { syncLimits, type PushResult, type RecordChange } from '../shared/sync-protocol';
 import {
   EMPTY_SHADOW,
@@ -18,8 +19,9 @@ import {
 } from './local-store';
 import { uploadAttachments, type BlobSyncOptions } from './blob-sync';
 import { deepEqual, mergeRecord } from './merge';
+import { noteCasesToCheck } from './orphans';
 import type { RecordCodec } from './record-codec';
-import { mergeBaseFor } from './rollback';
+import { mergeBaseFor, seenWith } from './rollback';
 import type { Transport, TransportErr } from './transport';
 
 export type PushDeps = {
@@ -30,6 +32,8 @@ export type PushDeps = {
   batchSize?: number;
   /** Attachments (forms, outputs): uploaded before the records that reference them. */
   blobs?: BlobSyncOptions;
+  /** Collects the cases to look at for orphaned edits once the round is done (orphans.ts). */
+  casesToCheck?: Set<string>;
 };
 
 export type PushStats = {
@@ -40,6 +44,8 @@ export type PushStats = {
   /** Changes refused as `stale-key-epoch`: this device lacks the team's newest key. */
   staleEpoch: number;
   problems: RecordProblem[];
+  /** The device's storage refused an attachment's bookkeeping (blob-sync.ts). */
+  storageFailure?: StorageErrorCode;
 };
 
 const MAX_UNACKED = 20;
@@ -99,12 +105,19 @@ async function handleResult(
   stats: PushStats,
 ): Promise<RecordUpdate | null> {
   const { kind, recordId: id } = item;
+  const shadow = (await deps.store.getShadow(kind, id)) ?? EMPTY_SHADOW;
   if (result.status === 'ok') {
     stats.accepted += 1;
     return {
       kind,
       id,
-      shadow: { rev: result.rev, base: sent.record, unacked: [], keyEpoch: change.keyEpoch },
+      shadow: {
+        rev: result.rev,
+        base: sent.record,
+        unacked: [],
+        keyEpoch: change.keyEpoch,
+        seen: seenWith(shadow, sent.changeId),
+      },
       removeOutboxSeq: item.seq,
     };
   }
@@ -120,7 +133,6 @@ async function handleResult(
     stats.rebased += 1;
     return { kind, id, shadow: EMPTY_SHADOW };
   }
-  const shadow = (await deps.store.getShadow(kind, id)) ?? EMPTY_SHADOW;
   const own = shadow.unacked.find((change) => change.changeId === current.changeId);
   if (own) {
     // Our own earlier change (its response was lost): acknowledged; rebase on it.
@@ -128,7 +140,13 @@ async function handleResult(
     return {
       kind,
       id,
-      shadow: { rev: current.rev, base: own.record, unacked: [], keyEpoch: current.keyEpoch },
+      shadow: {
+        rev: current.rev,
+        base: own.record,
+        unacked: [],
+        keyEpoch: current.keyEpoch,
+        seen: seenWith(shadow, current.changeId),
+      },
       record: local,
       expectedOutboxSeq: item.seq,
       ...(deepEqual(own.record, local) ? { removeOutboxSeq: item.seq } : {}),
@@ -142,7 +160,7 @@ async function handleResult(
   // Not always the shadow's base: the server may have lost revisions (rollback.ts).
   const merged = mergeRecord(
     kind,
-    mergeBaseFor(shadow, remote.value, current.rev),
+    mergeBaseFor(shadow, remote.value, current.rev, current.changeId),
     local,
     remote.value,
   );
@@ -150,7 +168,13 @@ async function handleResult(
   return {
     kind,
     id,
-    shadow: { rev: current.rev, base: remote.value, unacked: [], keyEpoch: current.keyEpoch },
+    shadow: {
+      rev: current.rev,
+      base: remote.value,
+      unacked: [],
+      keyEpoch: current.keyEpoch,
+      seen: seenWith(shadow, current.changeId),
+    },
     record: merged.record,
     expectedOutboxSeq: item.seq,
     ...(deepEqual(merged.record, remote.value) ? { removeOutboxSeq: item.seq } : {}),
@@ -203,7 +227,13 @@ async function pushGroup(
     const update = await handleResult(deps, entry, result, stats);
     // One record per apply: a record the user edited meanwhile does not hold up the rest
     // (it stays in the outbox and goes out in the next round).
-    if (update) await deps.store.apply({ updates: [update] });
+    if (update) {
+      // An acknowledged change is remembered until pulled (SyncMeta.ackedSeq).
+      const acked =
+        result.status === 'ok' ? { acked: { seq: result.seq, changeId: result.changeId } } : {};
+      await deps.store.apply({ updates: [update], ...acked });
+      if (deps.casesToCheck) noteCasesToCheck([update], deps.casesToCheck);
+    }
   }
   const problems = stats.problems.slice(firstProblem);
   if (problems.length > 0) await deps.store.apply({ updates: [], problems }); // for the status
@@ -227,6 +257,7 @@ export async function pushOutbox(
       const attached = await uploadAttachments(deps.store, deps.blobs, items);
       if (!attached.ok) return attached;
       ready = attached.ready;
+      if (attached.storageFailure) stats.storageFailure = attached.storageFailure;
       if (attached.problems.length > 0) {
         stats.problems.push(...attached.problems);
         await deps.store.apply({ updates: [], problems: attached.problems });

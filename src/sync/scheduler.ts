@@ -3,7 +3,7 @@
 // run queues exactly one more); failures are retried with backoff and jitter, never sooner
 // than a Retry-After; a revoked or unknown device stops the schedule. Timers and the clock
 // are injected, so tests drive time by hand. Independent of Background Sync.
-import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 import type { SyncRunResult } from './engine';
 import { isRetryable } from './transport';
 
@@ -27,7 +27,8 @@ export type SchedulerOptions = {
   intervalMs?: number;
   backoff?: BackoffOptions;
   withLock?: WithLock;
-  onResult?: (result: SyncRunResult | 'busy', trigger: SyncTrigger) => void;
+  /** 'failed': the run threw (a bug, or storage failing where no code was expected). */
+  onResult?: (result: SyncRunResult | 'busy' | 'failed', trigger: SyncTrigger) => void;
 };
 
 export type SyncScheduler = {
@@ -80,7 +81,18 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   };
 
   async function runOnce(reason: SyncTrigger): Promise<void> {
-    const result = await withLock(options.run);
+    let result: SyncRunResult | 'busy';
+    try {
+      result = await withLock(options.run);
+    } catch (error) {
+      // Never an unhandled rejection that silently ends syncing: retried with backoff.
+      console.error('sync run failed', error);
+      notBefore = 0;
+      schedule(backoffDelay(failures, backoff, random), true);
+      failures += 1;
+      options.onResult?.('failed', reason);
+      return;
+    }
     if (result === 'busy') {
       schedule(intervalMs, false); // another tab syncs; look again later
     } else if (result.ok) {

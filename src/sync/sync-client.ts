@@ -73,8 +73,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     if (options.onStatus) void status().then(options.onStatus);
   };
 
-  const onResult = (result: SyncRunResult | 'busy') => {
+  const onResult = (result: SyncRunResult | 'busy' | 'failed') => {
     if (result === 'busy') return;
+    if (result === 'failed') return publish(); // retried with backoff; the status from facts
     lastFailure = result.ok ? null : result.code;
     if (!result.ok && result.failure.code === 'device-revoked') {
       options.onRevoked?.(result.failure.wipe);

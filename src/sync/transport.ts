@@ -41,10 +41,21 @@ export const transportErr = (failure: TransportFailure): TransportErr => ({
   failure,
 });
 
+/** A push this device saw acknowledged at `seq`, for the server's rollback check. */
+export type HistoryCheck = { seq: number; changeId: string };
+
 export type Transport = {
   push(request: PushRequest): Promise<TransportResult<PushResponse>>;
-  /** `afterChange`: the changeId of the record at `after`, for the server's rollback check. */
-  pull(after: number, limit: number, afterChange?: string): Promise<TransportResult<PullResponse>>;
+  /**
+   * `afterChange`: the changeId of the record at `after`; `check`: a change acknowledged
+   * above it. The server says `cursorKnown: false` if its history lacks either.
+   */
+  pull(
+    after: number,
+    limit: number,
+    afterChange?: string,
+    check?: HistoryCheck,
+  ): Promise<TransportResult<PullResponse>>;
   /** Long-poll: resolves when the team's seq passes `after`, or after `timeoutSeconds`. */
   events(
     after: number,

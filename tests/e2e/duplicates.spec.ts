@@ -69,14 +69,21 @@ async function readStore<T>(page: Page, store: string): Promise<T[]> {
   );
 }
 
-/** Makes every IndexedDB put fail as on a full disk, until `setDiskFull(page, false)`. */
-async function setDiskFull(page: Page, isFull: boolean) {
+/** Makes every IndexedDB put fail as on a full disk (or only the put of a tombstone), until
+ * `setDiskFull(page, false)`. */
+async function setDiskFull(page: Page, isFull: boolean | 'tombstones') {
   await page.evaluate((full) => {
-    const flag = globalThis as unknown as { isDiskFull?: boolean; isPatched?: boolean };
+    const flag = globalThis as unknown as {
+      isDiskFull?: boolean | 'tombstones';
+      isPatched?: boolean;
+    };
     if (!flag.isPatched) {
       const put = IDBObjectStore.prototype.put;
       IDBObjectStore.prototype.put = function (...args: Parameters<IDBObjectStore['put']>) {
-        if (flag.isDiskFull) throw new DOMException('disk full', 'QuotaExceededError');
+        const value = args[0] as { deleted?: unknown } | null;
+        if (flag.isDiskFull === true || (flag.isDiskFull && value?.deleted === true)) {
+          throw new DOMException('disk full', 'QuotaExceededError');
+        }
         return put.apply(this, args);
       };
       flag.isPatched = true;
@@ -198,6 +205,36 @@ test('a conflict choice that cannot be saved is explained and stays open', async
   await review.getByRole('button', { name: take }).click();
   await expect(review).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('"delete after all" saves the choice and the deletion together, or neither', async ({
+  page,
+}) => {
+  const edited = {
+    ...person('019aa000-0000-7000-8000-0000000000d5', 'Zahra', { dateOfBirth: '1985' }),
+    syncConflicts: [
+      { id: 'deleted=true', path: 'deleted', kind: 'edit-after-delete', shown: false, kept: true },
+    ],
+  };
+  await freezeClock(page);
+  await seed(page, { cases: [household], persons: [edited], appointments: [], notes: [] }, caseUrl);
+  const review = page.getByTestId('needs-review');
+  await expect(review).toBeVisible();
+  // Only the tombstone cannot be written: the choice must not be saved without it.
+  await setDiskFull(page, 'tombstones');
+  await review.getByRole('button', { name: text.sync.conflicts.deleteRecord }).click();
+  await expect(page.getByRole('alert')).toContainText(text.sync.conflicts.saveFailed);
+  expect(await readStore<Person>(page, 'persons')).toEqual([edited]);
+  expect(await readStore(page, 'outbox')).toEqual([]);
+
+  await setDiskFull(page, false);
+  await review.getByRole('button', { name: text.sync.conflicts.deleteRecord }).click();
+  await expect(review).toHaveCount(0);
+  await expect(householdList(page).getByRole('listitem')).toHaveCount(0);
+  const [stored] = await readStore<Person>(page, 'persons');
+  expect(stored).toMatchObject({ deleted: true, syncConflicts: [] });
+  const outbox = await readStore<{ recordId: string; op: string }>(page, 'outbox');
+  expect(outbox.map((e) => [e.recordId, e.op])).toEqual([[edited.id, 'delete']]);
 });
 
 test('merge: one person is left, with the facts of both', async ({ page }) => {

@@ -1,7 +1,8 @@
 // A real PostgreSQL for the sync server's tests. Makes sure the local cluster runs (starting it
 // with pg_ctlcluster when it is down), creates a test role and one fresh database per caller,
-// and drops that database afterwards. Needs root (or the postgres user) on a Debian-style
-// install; scripts/ensure-system.sh installs PostgreSQL. Without it, tests fail loudly.
+// copies it on request (a backup to restore), and drops them afterwards. Needs root (or the
+// postgres user) on a Debian-style install; scripts/ensure-system.sh installs PostgreSQL.
+// Without it, tests fail loudly.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -86,7 +87,14 @@ async function psql(port: number, sql: string, database = 'postgres'): Promise<v
   });
 }
 
-export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
+export type TestDatabase = {
+  url: string;
+  name: string;
+  drop: () => Promise<void>;
+  /** A copy of the database as it is now (no connection may be open to it), e.g. a backup;
+   * `restore` puts the copy back in place of the database. Dropped with the database. */
+  copy: () => Promise<{ restore: () => Promise<void> }>;
+};
 
 /** A fresh, empty database owned by the test role, on the local cluster. */
 export async function createTestDatabase(): Promise<TestDatabase> {
@@ -100,9 +108,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   );
   const name = `lotse_test_${randomBytes(6).toString('hex')}`;
   await psql(port, `CREATE DATABASE ${name} OWNER ${role}`);
+  const copies: string[] = [];
   return {
     name,
     url: `postgres://${role}:${password}@127.0.0.1:${port}/${name}`,
-    drop: () => psql(port, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: async () => {
+      for (const database of [name, ...copies]) {
+        await psql(port, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      }
+    },
+    copy: async () => {
+      const copy = `${name}_copy${copies.length + 1}`;
+      copies.push(copy);
+      await psql(port, `CREATE DATABASE ${copy} TEMPLATE ${name} OWNER ${role}`);
+      return {
+        restore: async () => {
+          await psql(port, `DROP DATABASE ${name} WITH (FORCE)`);
+          await psql(port, `CREATE DATABASE ${name} TEMPLATE ${copy} OWNER ${role}`);
+        },
+      };
+    },
   };
 }

@@ -13,7 +13,13 @@ import { readJsonBody } from './request-body.js';
 import type { StoredPushResult, StoredRecord, ValidChange } from './store/store-types.js';
 import type { AuthedCall } from './sync-context.js';
 import { sendSyncError } from './sync-errors.js';
-import { parseChange, parsePushBody, parsePushCursor, parseQueryInt } from './validate.js';
+import {
+  parseChange,
+  parseHistoryCheck,
+  parsePushBody,
+  parsePushCursor,
+  parseQueryInt,
+} from './validate.js';
 
 const maxCursor = Number.MAX_SAFE_INTEGER;
 
@@ -84,11 +90,21 @@ export async function pull({ req, res, device, services, query }: AuthedCall): P
   if (afterChange !== null && !uuidPattern.test(afterChange)) {
     return sendSyncError(req, res, 'invalid-request', 'afterChange must be a lowercase UUID');
   }
+  const check = parseHistoryCheck(query);
+  if (!check.ok) {
+    return sendSyncError(
+      req,
+      res,
+      'invalid-request',
+      'check ≥ 1 with checkChange a lowercase UUID',
+    );
+  }
   const page = await services.store.pull(
     device.teamId,
     after.value,
     limit.value,
     afterChange ?? undefined,
+    check.value ?? undefined,
   );
   const response: PullResponse = {
     records: page.records.map(toWire),

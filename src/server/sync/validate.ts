@@ -12,7 +12,7 @@ import {
   type DeviceRole,
   type PushRejectCode,
 } from '../../shared/sync-protocol.js';
-import type { PushCursor, ValidChange } from './store/store-types.js';
+import type { HistoryCheck, PushCursor, ValidChange } from './store/store-types.js';
 
 type Invalid = 'invalid-request';
 type Json = Readonly<Record<string, unknown>>;
@@ -183,6 +183,20 @@ export function parseCompleteBlob(body: unknown): Result<CompleteBlobRequest, In
 }
 
 /** A non-negative integer query parameter; `fallback` when absent. */
+/**
+ * The optional extra history check of a pull (`check` = a seq ≥ 1, `checkChange` = the
+ * changeId acknowledged there): both or neither; null when absent.
+ */
+export function parseHistoryCheck(query: URLSearchParams): Result<HistoryCheck | null, Invalid> {
+  const seq = query.get('check');
+  const changeId = query.get('checkChange');
+  if (seq === null && changeId === null) return ok(null);
+  if (seq === null || !/^[1-9]\d{0,14}$/.test(seq) || !isUuid(changeId)) {
+    return err('invalid-request');
+  }
+  return ok({ seq: Number(seq), changeId });
+}
+
 export function parseQueryInt(
   query: URLSearchParams,
   name: string,

@@ -1,5 +1,6 @@
 // Real client devices against a real server: the app's sync engine (src/sync) with its
-// in-memory LocalStore, the real HTTP transport, real keys (src/crypto). Teams are created
+// in-memory LocalStore (or another, e.g. the app's Dexie store: local-books.ts), the real
+// HTTP transport, real keys (src/crypto). Teams are created
 // and joined the way the app does it: a public key at creation, an invite whose keyring is
 // sealed to a client-made invite id, claimed with the HKDF claim token.
 import { randomUUID } from 'node:crypto';
@@ -24,26 +25,28 @@ import {
   createMemoryLocalStore,
   type MemoryLocalStore,
 } from '../../../src/sync/memory-local-store.js';
+import type { LocalStore } from '../../../src/sync/local-store.js';
 import { createRecordCodec } from '../../../src/sync/record-codec.js';
 
-export type DeviceOptions = {
+export type DeviceOptions<S extends LocalStore = MemoryLocalStore> = {
   /** Replaces fetch (fault injection); gets the real URL. */
   fetch?: typeof fetch;
   /** The device's clock (engine and transport). */
   now?: () => number;
   pageSize?: number;
   batchSize?: number;
-  store?: MemoryLocalStore;
+  /** The local store; a new memory store when not given. */
+  store?: S;
   /** false: the engine gets no refreshKeys hook (stale-key-epoch changes stay queued). */
   refreshKeys?: boolean;
 };
 
-export type ClientDevice = {
+export type ClientDevice<S extends LocalStore = MemoryLocalStore> = {
   creds: DeviceCredentials;
   member: MemberKeys;
   /** The keyring the codec reads; replaced when a grant is accepted. */
   keys: { keyring: Keyring };
-  store: MemoryLocalStore;
+  store: S;
   transport: HttpTransport;
   engine: SyncEngine;
   /** Fetches this device's grants (GET /session) and adds their keys: what the app does. */
@@ -56,15 +59,16 @@ export const routedFetch =
   (input, init) =>
     inner(String(input).replace(/^http:\/\/[^/]+/, base()), init);
 
-export function deviceOn(
+export function deviceOn<S extends LocalStore = MemoryLocalStore>(
   baseUrl: string,
   creds: DeviceCredentials,
   member: MemberKeys,
   keyring: Keyring,
-  options: DeviceOptions = {},
-): ClientDevice {
+  options: DeviceOptions<S> = {},
+): ClientDevice<S> {
   const keys = { keyring };
-  const store = options.store ?? createMemoryLocalStore();
+  // Without a store, S is the default (a memory store): callers naming another S pass one.
+  const store = options.store ?? (createMemoryLocalStore() as LocalStore as S);
   const now = options.now ?? Date.now;
   const transport = createHttpTransport({
     baseUrl,
@@ -101,10 +105,10 @@ export function deviceOn(
   return { creds, member, keys, store, transport, engine, refreshKeys };
 }
 
-export async function createTeamDevice(
+export async function createTeamDevice<S extends LocalStore = MemoryLocalStore>(
   baseUrl: string,
-  options: DeviceOptions = {},
-): Promise<ClientDevice> {
+  options: DeviceOptions<S> = {},
+): Promise<ClientDevice<S>> {
   const member = await generateMemberKeys();
   const join = createHttpJoinCalls({ baseUrl, fetch: options.fetch });
   // No secret in keyMaterial: the passphrase-wrapped keyring stays on the device.
@@ -116,7 +120,10 @@ export async function createTeamDevice(
 
 export type Invite = { inviteId: string; secret: string };
 
-export async function invite(admin: ClientDevice, expiresInSeconds?: number): Promise<Invite> {
+export async function invite(
+  admin: ClientDevice<LocalStore>,
+  expiresInSeconds?: number,
+): Promise<Invite> {
   const inviteId = randomUUID();
   const secret = createInviteSecret();
   const sealed = await sealInvite(secret, inviteId, admin.keys.keyring);
@@ -131,11 +138,11 @@ export async function invite(admin: ClientDevice, expiresInSeconds?: number): Pr
 }
 
 /** Claims an invite link; a failure comes back as the server's error code. */
-export async function claim(
+export async function claim<S extends LocalStore = MemoryLocalStore>(
   baseUrl: string,
   link: Invite,
-  options: DeviceOptions = {},
-): Promise<ClientDevice | string> {
+  options: DeviceOptions<S> = {},
+): Promise<ClientDevice<S> | string> {
   const member = await generateMemberKeys();
   const derived = await deriveInviteKeys(link.secret);
   if (!derived.ok) throw new Error('bad invite secret');
@@ -154,11 +161,11 @@ export async function claim(
   return deviceOn(baseUrl, claimed.value, member, keyring.value, options);
 }
 
-export async function joinDevice(
+export async function joinDevice<S extends LocalStore = MemoryLocalStore>(
   baseUrl: string,
-  admin: ClientDevice,
-  options: DeviceOptions = {},
-): Promise<ClientDevice> {
+  admin: ClientDevice<LocalStore>,
+  options: DeviceOptions<S> = {},
+): Promise<ClientDevice<S>> {
   const joined = await claim(baseUrl, await invite(admin), options);
   if (typeof joined === 'string') throw new Error(`claim failed: ${joined}`);
   return joined;
@@ -176,7 +183,7 @@ export const person = (fields: Record<string, unknown> = {}) => ({
 });
 
 /** Syncs until a run reports nothing pending (a few runs at most), failing on a failure. */
-export async function settle(device: ClientDevice): Promise<void> {
+export async function settle(device: ClientDevice<LocalStore>): Promise<void> {
   for (let i = 0; i < 5; i++) {
     const run = await device.engine.syncOnce();
     if (!run.ok) throw new Error(`sync failed: ${run.code}`);

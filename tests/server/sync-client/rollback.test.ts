@@ -1,14 +1,19 @@
-// The real server's SQLite file restored from an older copy (a backup put back after a disk
-// failure) while client devices had synced past it. The devices notice (their cursor is not
-// in the restored history), start over from 0 and push again what the server lost: after
-// the sync nothing acknowledged is missing — on the devices, and for a device that joins
-// afterwards from the server alone. Also when a device pushes after the restore before the
-// others come back.
+// The real server's database restored from an older copy (a backup put back after a disk
+// failure) while client devices had synced past it — a copy of the SQLite file, or of the
+// PostgreSQL database. The devices notice (their cursor is not in the restored history),
+// start over from 0 and push again what the server lost: after the sync nothing
+// acknowledged is missing — on the devices, and for a device that joins afterwards from the
+// server alone. Also when a device pushes after the restore before the others come back.
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServerProcess, type ServerProcess } from '../sync/server-process.js';
+import { backends } from '../sync/harness.js';
+import {
+  createServerData,
+  startServerProcess,
+  type ServerData,
+  type ServerProcess,
+} from '../sync/server-process.js';
 import { conflictsOf } from '../../../src/sync/merge.js';
 import {
   createTeamDevice,
@@ -25,7 +30,7 @@ afterAll(async () => {
 }, 60_000);
 
 /** Copies the SQLite database files (with WAL and shared memory, if any) from → to. */
-async function copyDatabase(from: string, to: string): Promise<void> {
+async function copySqliteFiles(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const name of await readdir(to)) {
     if (name.startsWith('lotse.sqlite')) await rm(join(to, name));
@@ -35,22 +40,22 @@ async function copyDatabase(from: string, to: string): Promise<void> {
   }
 }
 
+/** A backup of the stopped server's database; `restore` puts it back. */
+async function backUp(data: ServerData): Promise<{ restore: () => Promise<void> }> {
+  if (data.database) return data.database.copy();
+  const backupDir = join(data.dataDir, 'backup');
+  await copySqliteFiles(data.dataDir, backupDir);
+  return { restore: () => copySqliteFiles(backupDir, data.dataDir) };
+}
+
 const byId = (device: ClientDevice, id: string) =>
   [...device.store.records().values()].find((record) => record.id === id);
 
-describe('a server restored from an older copy of its SQLite file', () => {
+describe.each(backends)('a server on %s restored from an older copy', (backend) => {
   it('gets back everything the devices had seen acknowledged; nothing is skipped', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'lotse-rollback-'));
-    const backupDir = join(dataDir, 'backup');
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const env = {
-      DATA_DIR: dataDir,
-      LOTSE_STATIC_DIR: dataDir,
-      DATABASE_URL: '',
-      RATE_LIMIT_BURST: '100000',
-      RATE_LIMIT_PER_SECOND: '100000',
-    };
-    let server: ServerProcess = await startServerProcess(env);
+    const data = await createServerData(backend);
+    cleanups.push(data.remove);
+    let server: ServerProcess = await startServerProcess(data.env);
     cleanups.push(() => server.stop());
     const options = { fetch: routedFetch(() => server.baseUrl), pageSize: 3 };
     const a = await createTeamDevice('http://lotse.invalid', options);
@@ -65,10 +70,10 @@ describe('a server restored from an older copy of its SQLite file', () => {
     await settle(a);
     await settle(b);
 
-    // The backup: the server stopped cleanly, its file copied.
+    // The backup, taken while the server is stopped.
     await server.stop();
-    await copyDatabase(dataDir, backupDir);
-    server = await startServerProcess(env);
+    const backup = await backUp(data);
+    server = await startServerProcess(data.env);
 
     // After the backup: an edit, a delete and new records from both devices, all synced.
     const p4 = person({ givenNames: 'Yusuf' });
@@ -85,8 +90,12 @@ describe('a server restored from an older copy of its SQLite file', () => {
 
     // The disk fails; the backup is put back.
     await server.stop();
-    await copyDatabase(backupDir, dataDir);
-    server = await startServerProcess(env);
+    await backup.restore();
+    server = await startServerProcess(data.env);
+    // The server is back at the backup's state, behind what the devices have seen.
+    const restored = await a.transport.session();
+    expect(restored.ok && restored.value.seq).toBe(3);
+    expect((await a.store.getMeta()).cursor).toBeGreaterThan(3);
 
     // B comes back first with a new record: the server refuses the push (B's cursor is not in
     // its history), B starts over and pushes what the server lost, then its new record.
@@ -110,5 +119,64 @@ describe('a server restored from an older copy of its SQLite file', () => {
     const c = await joinDevice('http://lotse.invalid', a, options);
     await settle(c);
     expect(c.store.records()).toEqual(a.store.records());
+  }, 120_000);
+
+  it('gets back a push acknowledged after a backup at the cursor, not pulled yet', async () => {
+    const data = await createServerData(backend);
+    cleanups.push(data.remove);
+    let server: ServerProcess = await startServerProcess(data.env);
+    cleanups.push(() => server.stop());
+    let cutPulls = false;
+    const cutting: typeof fetch = (input, init) =>
+      cutPulls && String(input).includes('/sync/pull')
+        ? Promise.reject(new TypeError('connection cut'))
+        : fetch(input, init);
+    const a = await createTeamDevice('http://lotse.invalid', {
+      fetch: routedFetch(() => server.baseUrl, cutting),
+    });
+    const b = await joinDevice('http://lotse.invalid', a, {
+      fetch: routedFetch(() => server.baseUrl),
+    });
+    const p1 = person();
+    a.store.write('person', p1);
+    await settle(a);
+    await settle(b);
+
+    // The backup: exactly at A's cursor.
+    await server.stop();
+    const backup = await backUp(data);
+    server = await startServerProcess(data.env);
+    expect((await a.store.getMeta()).cursor).toBe(1);
+
+    // A's push is acknowledged, then the server dies before A pulls.
+    const p2 = person({ givenNames: 'Karim' });
+    a.store.write('person', { ...p1, phone: '0151 acked' });
+    a.store.write('person', p2);
+    cutPulls = true;
+    expect((await a.engine.syncOnce()).ok).toBe(false);
+    expect(await a.store.outboxCount()).toBe(0);
+    cutPulls = false;
+    await server.stop();
+    await backup.restore();
+    server = await startServerProcess(data.env);
+
+    // B pushes first: the server's seq passes what it had acknowledged to A, so only the
+    // acknowledged change itself (pull `check`) shows that it was lost.
+    const others = [person({ givenNames: 'Yusuf' }), person({ givenNames: 'Leyla' })];
+    others.push(person({ givenNames: 'Samira' }));
+    for (const record of others) b.store.write('person', record);
+    await settle(b);
+    const session = await b.transport.session();
+    expect(session.ok && session.value.seq).toBe(4);
+
+    await settle(a);
+    await settle(b);
+    for (const device of [a, b]) {
+      expect(byId(device, p1.id)?.phone).toBe('0151 acked');
+      expect(byId(device, p2.id)).toBeDefined();
+      for (const record of others) expect(byId(device, record.id)).toBeDefined();
+      for (const record of device.store.records().values()) expect(conflictsOf(record)).toEqual([]);
+    }
+    expect(b.store.records()).toEqual(a.store.records());
   }, 120_000);
 });

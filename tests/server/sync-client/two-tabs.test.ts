@@ -1,13 +1,14 @@
-// Two tabs of the app on one device: two sync clients over one local store. Only one syncs
-// at a time (sync-lock.ts). Node has no Web Locks, so the lock manager here is a small real
+// Two tabs of the app on one device: two sync clients over one local store (on Dexie, each
+// tab with its own connection to the same database). Only one syncs at a time (sync-lock.ts). Node has no Web Locks, so the lock manager here is a small real
 // implementation of the part of navigator.locks the app uses (exclusive, ifAvailable) — the
 // browser's own is exercised only in Playwright.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createRecordCodec } from '../../../src/sync/record-codec.js';
 import { createSyncClient } from '../../../src/sync/sync-client.js';
 import { createSyncLock, type LockManagerLike } from '../../../src/sync/sync-lock.js';
 import { useSyncServer } from '../sync/harness.js';
 import { createTeamDevice, deviceOn, person, settle } from './client-harness.js';
+import { createLocalBook, deleteLocalBooks, localStores } from './local-books.js';
 
 function createLocks(): LockManagerLike {
   const held = new Set<string>();
@@ -27,8 +28,9 @@ function createLocks(): LockManagerLike {
   };
 }
 
-describe('two tabs, one store (sqlite)', () => {
+describe.each(localStores)('two tabs, one %s store (sqlite)', (kind) => {
   const server = useSyncServer('sqlite');
+  afterEach(deleteLocalBooks);
 
   it('lets only one tab sync at a time, and nothing is sent twice', async () => {
     let inFlight = 0;
@@ -50,7 +52,8 @@ describe('two tabs, one store (sqlite)', () => {
           inFlight -= 1;
         }
       };
-    const first = await createTeamDevice(server.baseUrl);
+    const book = await createLocalBook(kind);
+    const first = await createTeamDevice(server.baseUrl, { store: book.store });
     const tabA = deviceOn(server.baseUrl, first.creds, first.member, first.keys.keyring, {
       fetch: tracked('a'),
       store: first.store,
@@ -58,10 +61,10 @@ describe('two tabs, one store (sqlite)', () => {
     });
     const tabB = deviceOn(server.baseUrl, first.creds, first.member, first.keys.keyring, {
       fetch: tracked('b'),
-      store: first.store,
+      store: await book.otherTab(),
       batchSize: 5,
     });
-    for (let i = 0; i < 40; i++) first.store.write('person', person({ phone: `${i}` }));
+    for (let i = 0; i < 40; i++) await book.addPerson({ phone: `${i}` });
 
     const locks = createLocks();
     const client = (tab: typeof tabA) =>
@@ -94,6 +97,6 @@ describe('two tabs, one store (sqlite)', () => {
     await settle(other);
     await settle(tabB);
     expect(requests.b).toBeGreaterThan(0);
-    expect(first.store.records().size).toBe(41);
+    expect((await book.persons()).size).toBe(41);
   });
 });

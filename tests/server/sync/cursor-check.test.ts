@@ -1,7 +1,8 @@
 // The server's rollback check (docs/sync-protocol.md, "Restored from a backup"): a pull or
 // push whose cursor is beyond the team's history, or whose `afterChange` is not the change at
-// that seq, is told `cursorKnown: false` — and such a push applies nothing. SQLite and
-// PostgreSQL, real HTTP.
+// that seq, is told `cursorKnown: false` — and such a push applies nothing. A pull's extra
+// `check`/`checkChange` (an acknowledged push above the cursor) is held to the same test.
+// SQLite and PostgreSQL, real HTTP.
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type {
@@ -48,6 +49,32 @@ describe.each(backends)('cursor check on %s', (backend) => {
     expect(accepted.body.results[0]).toMatchObject({ status: 'ok', seq: 3 });
   });
 
+  it('checks an acknowledged change above the cursor too (check, checkChange)', async () => {
+    const team = await createTeam(server.baseUrl);
+    const [a, b] = [change({ kind: 'person' }), change({ kind: 'person' })];
+    expect((await push(team, { changes: [a, b] })).body.seq).toBe(2);
+
+    const both = await pull(
+      team,
+      `after=1&afterChange=${a.changeId}&check=2&checkChange=${b.changeId}`,
+    );
+    // The page itself is unaffected: it still starts after the cursor.
+    expect(both.body).toMatchObject({ seq: 2, cursorKnown: true, nextCursor: 2 });
+    expect(both.body.records.map((r) => r.id)).toEqual([b.id]);
+    expect((await pull(team, `after=0&check=1&checkChange=${a.changeId}`)).body.cursorKnown).toBe(
+      true,
+    );
+    // The cursor is known, but the acknowledged change is not at that seq (or not at all).
+    for (const check of [
+      `check=2&checkChange=${a.changeId}`,
+      `check=2&checkChange=${randomUUID()}`,
+      `check=3&checkChange=${b.changeId}`,
+    ]) {
+      const answer = await pull(team, `after=1&afterChange=${a.changeId}&${check}`);
+      expect(answer.body, check).toMatchObject({ seq: 2, cursorKnown: false });
+    }
+  });
+
   it('answers a malformed cursor with 400 invalid-request', async () => {
     const team = await createTeam(server.baseUrl);
     for (const body of [
@@ -60,8 +87,18 @@ describe.each(backends)('cursor check on %s', (backend) => {
       expect(answer.status).toBe(400);
       expect(answer.body).toMatchObject({ error: { code: 'invalid-request' } });
     }
-    const bad = await pull(team, 'after=1&afterChange=..%2F..');
-    expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ error: { code: 'invalid-request' } });
+    for (const query of [
+      'after=1&afterChange=..%2F..',
+      `after=0&check=1`,
+      `after=0&checkChange=${randomUUID()}`,
+      `after=0&check=0&checkChange=${randomUUID()}`,
+      `after=0&check=-1&checkChange=${randomUUID()}`,
+      `after=0&check=1.5&checkChange=${randomUUID()}`,
+      'after=0&check=1&checkChange=not-a-uuid',
+    ]) {
+      const bad = await pull(team, query);
+      expect(bad.status, query).toBe(400);
+      expect(bad.body).toMatchObject({ error: { code: 'invalid-request' } });
+    }
   });
 });

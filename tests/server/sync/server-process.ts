@@ -1,7 +1,13 @@
 // Runs the real entry point (src/server/main.ts through tsx) as a child process on a free port,
-// for tests that need separate server processes or kill one with SIGKILL.
+// for tests that need separate server processes or kill one with SIGKILL, and the data such a
+// process runs on (a SQLite folder or a PostgreSQL database), kept across restarts.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createTestDatabase, type TestDatabase } from '../../helpers/postgres.js';
+import type { Backend } from './harness.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -47,4 +53,36 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+export type ServerData = {
+  /** The environment for startServerProcess. */
+  env: Record<string, string>;
+  dataDir: string;
+  /** The PostgreSQL database (postgres backend only). */
+  database: TestDatabase | undefined;
+  remove: () => Promise<void>;
+};
+
+/** A fresh data folder and, on PostgreSQL, a fresh database, for server processes that may
+ * be stopped and started again on the same data; rate limits out of the way. */
+export async function createServerData(backend: Backend): Promise<ServerData> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'lotse-process-'));
+  const database = backend === 'postgres' ? await createTestDatabase() : undefined;
+  return {
+    // DATABASE_URL is set even for SQLite, so an outer environment cannot turn it into PostgreSQL.
+    env: {
+      DATA_DIR: dataDir,
+      LOTSE_STATIC_DIR: dataDir,
+      DATABASE_URL: database?.url ?? '',
+      RATE_LIMIT_BURST: '100000',
+      RATE_LIMIT_PER_SECOND: '100000',
+    },
+    dataDir,
+    database,
+    remove: async () => {
+      await database?.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }

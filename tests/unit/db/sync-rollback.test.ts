@@ -1,6 +1,7 @@
 // The Dexie LocalStore's part of the rollback recovery (src/sync/rollback.ts): the cursor's
-// changeId is kept with the cursor, and `restartAfterRollback` puts every acknowledged record
-// back into the outbox in one transaction. Then the app's own store, driven by the engine,
+// changeId is kept with the cursor (and the highest acknowledged push with its changeId), and
+// `restartAfterRollback` puts every acknowledged record back into the outbox in one
+// transaction, forgetting both. Then the app's own store, driven by the engine,
 // recovers from a restored server like the memory store does.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKeyring, type Keyring } from '../../../src/crypto/keyring';
@@ -48,6 +49,13 @@ describe('Dexie store after a server rollback', () => {
     const meta = await store.getMeta();
     expect(meta.cursor).toBe(2);
     expect(meta.cursorChange).toBe(server.records().find((r) => r.seq === 2)?.changeId);
+    // The highest acknowledged push, and per record the server changes seen, are kept.
+    expect(meta.ackedSeq).toBe(2);
+    expect(meta.ackedChange).toBe(meta.cursorChange);
+    const first = server.records().find((r) => r.id === created.value.id);
+    expect((await store.getShadow('person', created.value.id))?.seen).toEqual([first?.changeId]);
+    await store.apply({ updates: [], acked: { seq: 1, changeId: first?.changeId ?? '' } });
+    expect((await store.getMeta()).ackedSeq).toBe(2); // never lowered
     expect(await db.outbox.count()).toBe(0);
 
     await repos.persons.save(draft.value.id, { ...emptyPerson('case-1'), givenNames: 'Amina' });

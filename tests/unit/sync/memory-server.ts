@@ -10,11 +10,11 @@ import {
   type PushResult,
   type ServerRecord,
 } from '../../../src/shared/sync-protocol';
-import { transportErr, type Transport } from '../../../src/sync/transport';
+import { transportErr, type HistoryCheck, type Transport } from '../../../src/sync/transport';
 
 export type MemoryServer = {
   push(request: PushRequest): PushResponse;
-  pull(after: number, limit: number, afterChange?: string): PullResponse;
+  pull(after: number, limit: number, afterChange?: string, check?: HistoryCheck): PullResponse;
   seq(): number;
   records(): ServerRecord[];
   /** Replaces a stored record as a malicious server would (tamper/swap tests). */
@@ -63,7 +63,7 @@ export function createMemoryServer(): MemoryServer {
       });
       return { results, seq, cursorKnown: true };
     },
-    pull(after, limit, afterChange) {
+    pull(after, limit, afterChange, check) {
       const newer = [...records.values()]
         .filter((r) => r.seq > after)
         .sort((a, b) => a.seq - b.seq);
@@ -73,7 +73,7 @@ export function createMemoryServer(): MemoryServer {
         nextCursor: page.at(-1)?.seq ?? after,
         hasMore: newer.length > page.length,
         seq,
-        cursorKnown: known(after, afterChange),
+        cursorKnown: known(after, afterChange) && (!check || known(check.seq, check.changeId)),
       };
     },
     seq: () => seq,
@@ -125,11 +125,11 @@ export function memoryTransport(
       if (f === 'lose-response') return lost;
       return { ok: true, value: JSON.parse(JSON.stringify(response)) as PushResponse };
     },
-    async pull(after, limit, afterChange) {
+    async pull(after, limit, afterChange, check) {
       calls.pull += 1;
       const f = fault('pull');
       if (f === 'lose-request' || f === 'lose-response') return lost;
-      const page = server.pull(after, limit, afterChange);
+      const page = server.pull(after, limit, afterChange, check);
       if (f === 'cut-page' && page.records.length > 1) {
         // The connection broke mid-page: the client sees an error, nothing of the page.
         return lost;

@@ -5,13 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { createKeyring, type Keyring } from '../../../src/crypto/keyring';
 import { createSyncEngine } from '../../../src/sync/engine';
 import { startEventsLoop, ROLLBACK_PAUSE_MS } from '../../../src/sync/events-loop';
-import type { SyncRecord } from '../../../src/sync/local-store';
+import type { RecordShadow, SyncRecord } from '../../../src/sync/local-store';
 import { createMemoryLocalStore } from '../../../src/sync/memory-local-store';
 import { conflictsOf } from '../../../src/sync/merge';
 import { createRecordCodec } from '../../../src/sync/record-codec';
-import { mergeBaseFor, rolledBackShadow } from '../../../src/sync/rollback';
+import { mergeBaseFor, rolledBackShadow, seenWith } from '../../../src/sync/rollback';
 import type { Transport } from '../../../src/sync/transport';
-import { createMemoryServer, memoryTransport, type MemoryServer } from './memory-server';
+import {
+  createMemoryServer,
+  memoryTransport,
+  type Fault,
+  type MemoryServer,
+} from './memory-server';
 
 const TEAM = '0190a000-0000-7000-8000-000000000001';
 const idOf = (n: number) => `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -61,18 +66,35 @@ const serverIds = (server: MemoryServer) =>
 
 describe('merge base after a rollback', () => {
   const base = person(1, { phone: 'acked' });
-  it('the server behind what it acknowledged: our version wins', () => {
-    expect(mergeBaseFor({ rev: 5, base, unacked: [] }, person(1), 3)).toEqual(person(1));
-    expect(mergeBaseFor({ rev: 0, base, unacked: [], rolledBackFrom: 5 }, person(1), 4)).toEqual(
+  const seen = ['c1', 'c2', 'c3'];
+  it('the server behind what it acknowledged, at a change we saw: our version wins', () => {
+    expect(mergeBaseFor({ rev: 5, base, unacked: [], seen }, person(1), 3, 'c2')).toEqual(
       person(1),
     );
+    const rolledBack = { rev: 0, base, unacked: [], rolledBackFrom: 5, seen };
+    expect(mergeBaseFor(rolledBack, person(1), 4, 'c3')).toEqual(person(1));
+  });
+  it('a lower revision we never saw is new content (revisions reused): no base', () => {
+    const rolledBack = { rev: 0, base, unacked: [], rolledBackFrom: 5, seen };
+    expect(mergeBaseFor(rolledBack, person(1), 2, 'other-device')).toBeNull();
+    expect(mergeBaseFor({ rev: 5, base, unacked: [], seen }, person(1), 3, 'x')).toBeNull();
+    // A shadow stored before `seen` existed knows nothing: no base either.
+    expect(mergeBaseFor({ rev: 5, base, unacked: [] }, person(1), 3, 'c2')).toBeNull();
   });
   it('the same version as acknowledged: the usual base; anything else: none', () => {
     const shadow = { rev: 0, base, unacked: [], rolledBackFrom: 5 };
-    expect(mergeBaseFor(shadow, base, 5)).toBe(base);
-    expect(mergeBaseFor(shadow, person(1, { phone: 'other' }), 5)).toBeNull();
-    expect(mergeBaseFor(shadow, person(1, { phone: 'other' }), 7)).toBeNull();
-    expect(mergeBaseFor({ rev: 5, base, unacked: [] }, person(1), 7)).toBe(base);
+    expect(mergeBaseFor(shadow, base, 5, 'c5')).toBe(base);
+    expect(mergeBaseFor(shadow, person(1, { phone: 'other' }), 5, 'c5')).toBeNull();
+    expect(mergeBaseFor(shadow, person(1, { phone: 'other' }), 7, 'c7')).toBeNull();
+    expect(mergeBaseFor({ rev: 5, base, unacked: [] }, person(1), 7, 'c7')).toBe(base);
+  });
+  it('remembers the last 20 changes seen, each once', () => {
+    let shadow: RecordShadow = { rev: 0, base: null, unacked: [] };
+    for (let n = 1; n <= 25; n += 1) shadow = { ...shadow, seen: seenWith(shadow, `c${n}`) };
+    expect(shadow.seen).toHaveLength(20);
+    expect(shadow.seen?.[0]).toBe('c6');
+    expect(seenWith(shadow, 'c10').filter((id) => id === 'c10')).toHaveLength(1);
+    expect(seenWith(shadow, 'c10').at(-1)).toBe('c10');
   });
   it('a record never acknowledged has nothing to restart', () => {
     expect(rolledBackShadow({ rev: 0, base: null, unacked: [] })).toBeNull();
@@ -208,4 +230,79 @@ describe('a server restored from an older backup', () => {
     expect(pauses).toEqual([ROLLBACK_PAUSE_MS]);
     expect(afters).toEqual([9, 2, 2]);
   });
+});
+
+describe('restores the revision numbers and the cursor check cannot tell apart', () => {
+  it("another device's edit at a reused revision below ours is kept or flagged", async () => {
+    const { server, a, b } = await team();
+    a.store.write('person', person(1));
+    await a.sync();
+    await b.sync();
+    const restore = server.backup(); // rev 1
+    a.edit(1, { phone: 'A1' });
+    await a.sync(); // rev 2
+    a.edit(1, { familyName: 'Haidari' });
+    await a.sync(); // rev 3
+    restore();
+    // B, offline since rev 1, edits after the restore: rev 2 again, with new content.
+    b.edit(1, { email: 'b@example.org' });
+    await b.sync();
+    for (let round = 0; round < 3; round += 1) {
+      await a.sync();
+      await b.sync();
+    }
+    for (const d of [a, b]) {
+      const record = d.get(1)!;
+      const kept = conflictsOf(record).map((c) => c.kept);
+      expect([record.email, ...kept]).toContain('b@example.org');
+      expect([record.phone, ...kept]).toContain('A1');
+      expect([record.familyName, ...kept]).toContain('Haidari');
+    }
+    expect(b.store.records()).toEqual(a.store.records());
+  });
+
+  for (const othersPushFirst of [false, true]) {
+    const after = othersPushFirst ? ', and others pushed past it since' : '';
+    it(`an acknowledged push not pulled yet survives a backup at our cursor${after}`, async () => {
+      const keyring = await createKeyring(TEAM);
+      const server = createMemoryServer();
+      let pullFault: Fault = 'none';
+      const store = createMemoryLocalStore();
+      const engine = createSyncEngine({
+        store,
+        transport: memoryTransport(server, (op) => (op === 'pull' ? pullFault : 'none')),
+        codec: createRecordCodec(() => keyring),
+      });
+      const b = device(server, keyring);
+      store.write('person', person(1));
+      expect((await engine.syncOnce()).ok).toBe(true);
+      await b.sync();
+      const restore = server.backup();
+      expect((await store.getMeta()).cursor).toBe(server.seq());
+
+      store.write('person', person(1, { phone: '0151 acked' }));
+      store.write('person', person(2));
+      pullFault = 'lose-request'; // the server dies right after acknowledging the push
+      expect((await engine.syncOnce()).ok).toBe(false);
+      expect(await store.outboxCount()).toBe(0); // both acknowledged
+      expect((await store.getMeta()).ackedSeq).toBe(3);
+      pullFault = 'none';
+      restore(); // seq 1: our cursor is still in its history
+      if (othersPushFirst) {
+        // The server's seq passes what it had acknowledged: only the changeId tells.
+        for (const n of [10, 11, 12]) b.store.write('person', person(n));
+        await b.sync();
+        expect(server.seq()).toBeGreaterThan(3);
+      }
+
+      expect((await engine.syncOnce()).ok).toBe(true);
+      await b.sync();
+      const ids = othersPushFirst ? [1, 2, 10, 11, 12] : [1, 2];
+      expect(serverIds(server)).toEqual(ids.map(idOf));
+      expect(b.get(2)).toBeDefined();
+      expect(b.get(1)?.phone).toBe('0151 acked');
+      expect(await store.outboxCount()).toBe(0);
+      expect(b.store.records()).toEqual(store.records());
+    });
+  }
 });

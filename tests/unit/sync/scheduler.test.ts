@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SyncRunResult } from '../../../src/sync/engine';
 import { createSyncScheduler, type Timers } from '../../../src/sync/scheduler';
 import { createSyncLock, type LockManagerLike } from '../../../src/sync/sync-lock';
@@ -44,7 +44,8 @@ const success: SyncRunResult = {
 };
 const failed = (failure: TransportFailure): SyncRunResult => transportErr(failure);
 
-function setup(results: SyncRunResult[], withLock?: ReturnType<typeof createSyncLock>) {
+/** `results` in order; an Error is thrown by that run instead. */
+function setup(results: (SyncRunResult | Error)[], withLock?: ReturnType<typeof createSyncLock>) {
   const clock = manualClock();
   const runs: number[] = [];
   let release: (() => void) | null = null;
@@ -59,7 +60,9 @@ function setup(results: SyncRunResult[], withLock?: ReturnType<typeof createSync
     run: async () => {
       runs.push(clock.now());
       if (hold) await new Promise<void>((resolve) => (release = resolve));
-      return results.shift() ?? success;
+      const next = results.shift() ?? success;
+      if (next instanceof Error) throw next;
+      return next;
     },
   });
   return {
@@ -133,6 +136,36 @@ describe('sync scheduler', () => {
     t.scheduler.trigger('online');
     await t.scheduler.idle();
     expect(t.runs).toEqual([0, 100]);
+  });
+
+  it('retries a run that threw with backoff, and never leaves a rejection unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const full = new DOMException('full', 'QuotaExceededError');
+      const t = setup([full, full, success]);
+      t.scheduler.trigger('start');
+      await t.scheduler.idle();
+      expect(t.scheduler.isHalted()).toBe(false);
+      expect(t.scheduler.failures()).toBe(1);
+      expect(t.clock.nextDue()).toBe(500); // backoff, attempt 0
+      await t.clock.advance(500);
+      await t.scheduler.idle();
+      expect(t.clock.nextDue()).toBe(1000); // attempt 1
+      await t.clock.advance(1000);
+      await t.scheduler.idle();
+      expect(t.runs).toEqual([0, 500, 1500]);
+      expect(t.scheduler.failures()).toBe(0);
+      expect(t.clock.nextDue()).toBe(300_000);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+      expect(logged).toHaveBeenCalledTimes(2);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      logged.mockRestore();
+    }
   });
 
   it('stops for good when the device was revoked', async () => {

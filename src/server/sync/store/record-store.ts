@@ -130,7 +130,7 @@ export function createRecordStore(db: SqlDriver): RecordStore {
         return { results, seq, cursorKnown: true };
       }),
 
-    async pull(teamId, after, limit, afterChange) {
+    async pull(teamId, after, limit, afterChange, check) {
       const rows = await db.all(
         `SELECT ${recordColumns} FROM records WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
         [teamId, after, limit + 1],
@@ -142,7 +142,9 @@ export function createRecordStore(db: SqlDriver): RecordStore {
         records: rows.slice(0, limit).map(toRecord),
         hasMore: rows.length > limit,
         seq,
-        cursorKnown: await isCursorKnown(db, teamId, seq, after, afterChange),
+        cursorKnown:
+          (await isCursorKnown(db, teamId, seq, after, afterChange)) &&
+          (!check || (await isCursorKnown(db, teamId, seq, check.seq, check.changeId))),
       };
     },
   };

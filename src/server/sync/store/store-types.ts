@@ -57,6 +57,9 @@ export type ValidChange = {
 /** The pushing device's pull cursor, checked against the history (PushRequest.after). */
 export type PushCursor = { after: number; afterChange?: string };
 
+/** A change a device saw acknowledged at `seq`, checked against the history (pull `check`). */
+export type HistoryCheck = { seq: number; changeId: string };
+
 export type StoredRecord = Omit<ServerRecord, 'ciphertext'> & { ciphertext: Buffer };
 
 export type StoredPushResult =
@@ -112,12 +115,13 @@ export type SyncStore = {
     changes: readonly ValidChange[],
     cursor?: PushCursor,
   ) => Promise<{ results: StoredPushResult[]; seq: number; cursorKnown: boolean }>;
-  /** Records after `after`; `cursorKnown` as in PullResponse (afterChange: see there). */
+  /** Records after `after`; `cursorKnown` as in PullResponse (afterChange, check: see there). */
   pull: (
     teamId: string,
     after: number,
     limit: number,
     afterChange?: string,
+    check?: HistoryCheck,
   ) => Promise<{ records: StoredRecord[]; hasMore: boolean; seq: number; cursorKnown: boolean }>;
   putChunk: (
     teamId: string,

@@ -1,7 +1,8 @@
 // "Needs review": the case's records with sync conflicts. For identity fields (names, date
 // of birth, residence, document numbers) the volunteer must choose one of both values; for
 // other fields the shown value stands until someone takes the other one or dismisses it; an
-// edit made against a record another device deleted is kept and can be deleted after all.
+// edit made against a record another device deleted is kept and can be deleted after all;
+// so can a case deleted while its contents were edited elsewhere (with all of them).
 // A choice that cannot be saved (a full disk) is explained at the conflict.
 import type { TFunction } from 'i18next';
 import { useState } from 'preact/hooks';
@@ -41,9 +42,13 @@ async function save(
   const { id, createdAt: _c, updatedAt: _u, deleted, ...data } = next;
   void _c;
   void _u;
-  // The repositories take the record's data; the conflict list travels with it.
-  const saved = await repository.save(id, data as never);
-  return saved.ok && deleted === true ? repository.remove(id) : saved;
+  // A case brought back because its contents were edited (sync/orphans.ts) goes with them.
+  if (item.kind === 'case' && deleted === true) return repos.cases.removeWithContents(id);
+  // The repositories take the record's data; the conflict list travels with it. "Delete
+  // after all" saves it with the tombstone in one transaction, so a failure changes nothing.
+  return deleted === true
+    ? repository.saveAndRemove(id, data as never)
+    : repository.save(id, data as never);
 }
 
 const conflictKey = (item: ReviewItem, conflict: RecordConflict) =>
@@ -76,7 +81,11 @@ export function ConflictReview({ items }: { items: readonly ReviewItem[] }) {
               </p>
               {conflict.kind === 'edit-after-delete' ? (
                 <>
-                  <p>{t('sync.conflicts.editAfterDelete')}</p>
+                  <p>
+                    {item.kind === 'case'
+                      ? t('sync.conflicts.caseDeletedWithEdits')
+                      : t('sync.conflicts.editAfterDelete')}
+                  </p>
                   <div class="conflict__choices">
                     <button
                       type="button"
@@ -90,7 +99,9 @@ export function ConflictReview({ items }: { items: readonly ReviewItem[] }) {
                       class="button button--danger"
                       onClick={() => choose(item, conflict, 'kept')}
                     >
-                      {t('sync.conflicts.deleteRecord')}
+                      {item.kind === 'case'
+                        ? t('sync.conflicts.deleteCase')
+                        : t('sync.conflicts.deleteRecord')}
                     </button>
                   </div>
                 </>

@@ -40,6 +40,7 @@ function conflictCounter(db: LotseDb) {
 
 function run(db: LotseDb, membership: TeamMembership): Running {
   const store = createDexieLocalStore(db);
+  const blobStore = createDexieBlobStore(db);
   const server = {
     baseUrl: membership.serverUrl || location.origin,
     deviceToken: membership.deviceToken,
@@ -53,13 +54,14 @@ function run(db: LotseDb, membership: TeamMembership): Running {
     refreshKeys: () => refreshSyncKeys(db, membership, transport),
     // Form PDFs and filled outputs travel as encrypted blobs, uploaded before their records.
     blobs: {
-      store: createDexieBlobStore(db),
+      store: blobStore,
       transport: createHttpBlobTransport(server),
       keyring: () => membership.syncKeys,
     },
     countConflicts: conflictCounter(db),
     onStatus: (status) => {
-      publishSyncView({ status, storageFailure: store.storageFailure() });
+      const storageFailure = store.storageFailure() ?? blobStore.storageFailure();
+      publishSyncView({ status, storageFailure });
       void store
         .outboxCount()
         .then((pending) => writeSyncMarker(localStorage, membership, pending));
