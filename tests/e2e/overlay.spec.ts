@@ -116,14 +116,19 @@ test('places boxes on a flat form by clicking and fills them from a case', async
   await forms.startDraft(FLAT, 'Haidari, Zahra');
   await expect(forms.field(t.link['family-name'])).toHaveValue('Haidari');
   await expect(forms.field(t.link['date-of-birth'])).toHaveValue('12.03.1990');
-  // A value too long for its box is flagged before output, and no PDF can be made with it.
+  // A value too long for its box is flagged before output. The fit is an estimate, so it only
+  // warns: "Create PDF" stays available, and the engine refuses what it cannot draw.
   const longName = Array.from({ length: 16 }, () => 'Haidari').join(' ');
   await forms.field(t.link['family-name']).fill(longName);
   const tooLong = page.locator('.draft-field .field__error');
   await expect(tooLong).toHaveCount(1);
   await expect(tooLong).toContainText(`${[...longName].length}`);
   await expect(forms.field(t.link['family-name'])).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByRole('button', { name: de.forms.output.create })).toBeDisabled();
+  await expect(page.getByText(de.forms.output.tooLong)).toHaveCount(0);
+  await page.getByRole('button', { name: de.forms.output.create }).click();
+  await slowExpect(page.locator('.notice--error[role="alert"]')).toContainText(
+    de.forms.errors['pdf-value-too-long'],
+  );
   await forms.field(t.link['family-name']).fill('Haidari');
   await expect(tooLong).toHaveCount(0);
   await forms.createPdf();
@@ -165,6 +170,8 @@ test.describe('in Arabic, with the keyboard', () => {
     await page.keyboard.press('Enter');
     const box = page.locator('.overlay-box');
     await expect(box).toHaveCount(1);
+    // The first box creates the pack; the screen then edits the stored pack.
+    await expect(page.getByRole('status').filter({ hasText: texts.save.saving })).toHaveCount(0);
     // Centred on the page: 595.2 × 841.68 pt, the default box 180 × 18 pt.
     await expect(box.getByLabel(texts.overlay.x)).toHaveValue('207.6');
     await expect(box.getByLabel(texts.overlay.y)).toHaveValue('411.84');
@@ -177,6 +184,15 @@ test.describe('in Arabic, with the keyboard', () => {
     await expect
       .poll(async () => ((await outline.boundingBox())?.width ?? 0) / (canvas?.width ?? 1))
       .toBeCloseTo(90 / 595.2, 2);
+    // Values a pack cannot hold are clamped, and the inputs show what is stored.
+    await box.getByLabel(texts.overlay.fontSize).fill('2');
+    await box.getByLabel(texts.overlay.fontSize).press('Enter');
+    await expect(box.getByLabel(texts.overlay.fontSize)).toHaveValue('4');
+    await box.getByLabel(texts.overlay.x).fill('20000');
+    await box.getByLabel(texts.overlay.x).press('Enter');
+    await expect(box.getByLabel(texts.overlay.x)).toHaveValue('14399');
+    await box.getByLabel(texts.overlay.x).fill('207.6');
+    await box.getByLabel(texts.overlay.x).press('Enter');
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(page.getByRole('status').filter({ hasText: texts.save.saved })).toBeVisible();
     await expectNoAxeViolations(page, 'overlay placement (ar)');
@@ -184,4 +200,27 @@ test.describe('in Arabic, with the keyboard', () => {
     await expect(box).toHaveCount(0);
     await expect(outline).toHaveCount(0);
   });
+});
+
+test('a rotated page shows why no boxes can be placed, and takes none', async ({ page }) => {
+  const forms = new FormsPage(page, de);
+  const dir = mkdtempSync(join(tmpdir(), 'lotse-rotated-'));
+  try {
+    const rotated = join(dir, 'gedreht.pdf');
+    execFileSync('qpdf', ['--rotate=+90', formPath(FLAT), rotated]);
+    await freezeClock(page);
+    await seed(page);
+    await forms.openLibrary();
+    await forms.importFile(rotated);
+    await slowExpect(forms.importResult()).toContainText(de.forms.kind.flat);
+    await forms.libraryItems().getByRole('link', { name: t.open }).click();
+    await slowExpect(page.locator('.overlay-page__surface')).toHaveAttribute('data-state', 'drawn');
+    await expect(page.getByText(t.rotated)).toBeVisible();
+    await page.locator('.overlay-page__surface canvas').click({ position: { x: 100, y: 100 } });
+    await page.getByRole('button', { name: t.addBox }).click();
+    await expect(page.getByText(t.noBoxes)).toBeVisible();
+    await expect(page.locator('.overlay-box')).toHaveCount(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -10,11 +10,14 @@ import { registerFlush } from '../autosave-registry';
 export const AUTOSAVE_DELAY_MS = 300;
 export const AUTOSAVE_MAX_WAIT_MS = 800;
 
+/** Why a write did not happen: storage, or a value the editor refuses to store. */
+export type SaveErrorCode = StorageErrorCode | 'pack-invalid';
+
 export type SaveState =
   | { status: 'idle' }
   | { status: 'pending' }
   | { status: 'saved' }
-  | { status: 'error'; code: StorageErrorCode };
+  | { status: 'error'; code: SaveErrorCode };
 
 export type AutosaveSchedule = {
   saveState: SaveState;
@@ -27,9 +30,7 @@ export type AutosaveSchedule = {
 };
 
 /** `save` writes the current value and returns null, or the reason it could not. */
-export function useAutosaveSchedule(
-  save: () => Promise<StorageErrorCode | null>,
-): AutosaveSchedule {
+export function useAutosaveSchedule(save: () => Promise<SaveErrorCode | null>): AutosaveSchedule {
   const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
   const saveRef = useRef(save);
   saveRef.current = save;

@@ -5,9 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectPdf } from '../../../src/pdf/index';
 import type { PdfField, PdfInspection } from '../../../src/pdf/types';
 import {
+  blocksOutput,
   charLength,
   fillableFields,
   isFromCase,
+  needsOverlay,
   outputFileName,
   tooLongValues,
   valuesForFill,
@@ -98,6 +100,23 @@ describe('values', () => {
     expect(tooLongValues([], { 'overlay-1': long }, [box])).toEqual([]);
   });
 
+  it('lets a PDF be made when only a box estimate says too wide; a field over maxLen blocks', () => {
+    // The engine draws this name in a 68 × 18 pt box, while the estimate warns.
+    const box = {
+      key: 'overlay-1',
+      page: 0,
+      rect: [100, 700, 68, 18] as [number, number, number, number],
+    };
+    const fields = [field({ key: 'overlay-1', maxLen: null }), field({ key: 'plz', maxLen: 5 })];
+    const name = 'Müller-Lüdenscheidt, Hans-Jürgen';
+    const boxOnly = tooLongValues(fields, { 'overlay-1': name }, [box]);
+    expect(boxOnly).toMatchObject([{ key: 'overlay-1', isBox: true }]);
+    expect(blocksOutput(boxOnly)).toBe(false);
+    const withField = tooLongValues(fields, { 'overlay-1': name, plz: '101150' }, [box]);
+    expect(blocksOutput(withField)).toBe(true);
+    expect(blocksOutput([])).toBe(false);
+  });
+
   it('marks a value as from the case only while it is unchanged', () => {
     const fromCase = { name: 'Haidari', tick: false, empty: '' };
     expect(isFromCase('name', { name: 'Haidari' }, fromCase)).toBe(true);
@@ -131,5 +150,29 @@ describe('values', () => {
     expect(outputFileName('Hauptantrag 04/2025.PDF', '2026-11-20')).toBe(
       'Hauptantrag 04-2025-2026-11-20.pdf',
     );
+  });
+});
+
+describe('overlay mode', () => {
+  const flat: PdfInspection = {
+    kind: 'flat',
+    encrypted: false,
+    pages: 1,
+    fingerprint: 'c'.repeat(64),
+    fields: [],
+  };
+
+  it('is for forms with nothing to fill: a scanned form with only a print button counts', () => {
+    expect(needsOverlay(flat)).toBe(true);
+    const printOnly: PdfInspection = {
+      ...flat,
+      kind: 'acroform',
+      fields: [
+        field({ key: 'Drucken', name: 'Drucken', type: 'button' }),
+        field({ key: 'Unterschrift', name: 'Unterschrift', type: 'signature' }),
+      ],
+    };
+    expect(needsOverlay(printOnly)).toBe(true);
+    expect(needsOverlay(hauptantrag)).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ import { href, navigate } from '../../routes';
 import { personDisplayName } from '../case-list/CaseRow';
 import { DraftField } from './DraftField';
 import { DraftOutputs } from './DraftOutputs';
-import { fillableFields, isFromCase, tooLongValues } from './draft-model';
+import { blocksOutput, fillableFields, isFromCase, tooLongValues } from './draft-model';
 import { formErrorMessage } from './form-messages';
 import { useAutosavedDraft } from './use-autosaved-draft';
 import { useFormServices } from './use-form-services';
@@ -179,7 +179,7 @@ function DraftEditor({ caseId, id, form, draft, file, repositories }: EditorProp
         fields={fields}
         overlays={overlays.boxes}
         values={value.values}
-        hasTooLong={tooLong.length > 0}
+        hasTooLong={blocksOutput(tooLong)}
         flush={draft.flush}
       />
 

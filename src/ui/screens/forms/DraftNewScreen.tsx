@@ -14,7 +14,7 @@ import { useT } from '../../hooks/use-t';
 import { useWatch } from '../../hooks/use-watch';
 import { href, navigate } from '../../routes';
 import { personDisplayName } from '../case-list/CaseRow';
-import { overlayPackFor } from '../overlay/overlay-model';
+import { packForEdition } from '../overlay/overlay-model';
 import { fillableFields } from './draft-model';
 import { matchPackOf, startDraft } from './pack-adapter';
 import { useFormServices } from './use-form-services';
@@ -53,10 +53,7 @@ export function DraftNewScreen({
   const forms = library.filter(
     (f) =>
       fillableFields(f.inspection).length > 0 ||
-      overlayPackFor(
-        f.inspection,
-        storedPacks.map((s) => s.pack),
-      ) !== null,
+      (packForEdition(f.inspection, storedPacks)?.pack.overlays?.length ?? 0) > 0,
   );
   const head = file.persons.find((p) => p.relationship === 'head') ?? file.persons[0];
   const chosenForm = forms.find((f) => f.id === formId) ?? forms[0];

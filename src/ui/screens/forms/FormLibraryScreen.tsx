@@ -14,6 +14,7 @@ import { FormImport } from './FormImport';
 import { matchPackOf, packMatchText } from './pack-adapter';
 import { useFormServices } from './use-form-services';
 import { useStoredPacks } from './use-stored-packs';
+import { needsOverlay } from './draft-model';
 import { href } from '../../routes';
 import { PackFiles } from '../packs/PackFiles';
 
@@ -55,12 +56,12 @@ export function FormLibraryScreen() {
                   <p key={line}>{line}</p>
                 ))}
                 <p>{packMatchText(t, matchPackOf(form.inspection, storedPacks), language)}</p>
-                {form.inspection.fields.length > 0 && (
+                {!needsOverlay(form.inspection) && (
                   <a class="button" href={href.pack(form.id)}>
                     {t('packs.open')}
                   </a>
                 )}
-                {form.inspection.fields.length === 0 && (
+                {needsOverlay(form.inspection) && (
                   <a class="button" href={href.overlay(form.id)}>
                     {t('overlay.open')}
                   </a>

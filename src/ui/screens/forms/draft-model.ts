@@ -36,6 +36,13 @@ export function fillableFields(
     .map(({ f }) => f);
 }
 
+/**
+ * A form overlay mode is for: nothing a volunteer can fill. Buttons and signature fields do
+ * not count, so a scanned form with only a "Print" button still gets text boxes.
+ */
+export const needsOverlay = (inspection: PdfInspection): boolean =>
+  fillableFields(inspection).length === 0;
+
 /** Length in characters as a reader counts them (code points, not UTF-16 units). */
 export const charLength = (value: string): number => [...value].length;
 
@@ -68,6 +75,13 @@ export function tooLongValues(
   }
   return found;
 }
+
+/**
+ * Whether "Create PDF" waits: only for values longer than a field's maxLen. A box's fit is an
+ * estimate, shown as a warning; the engine itself refuses at output what it cannot draw.
+ */
+export const blocksOutput = (tooLong: readonly TooLong[]): boolean =>
+  tooLong.some((v) => v.isBox !== true);
 
 /** True when the draft still holds the value the pack derived from the case. */
 export function isFromCase(key: string, values: PdfFieldValues, fromCase: PdfFieldValues): boolean {

@@ -1,12 +1,13 @@
 // One overlay box in the list under the page: what it is linked to, where it sits and how big
 // it is (PDF points, origin bottom-left, as printed in the form), its font size, delete.
-// Number inputs apply on change (Enter or leaving the input), so typing "1." is not undone.
-import { useId } from 'preact/hooks';
+// Number inputs apply on change (Enter or leaving the input), so typing "1." is not undone;
+// a value the pack cannot hold is clamped (overlay-model.ts changeBox) and shown as stored.
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { FieldMapping, OverlayBox } from '../../../domain/form-packs';
 import { CheckboxField, SelectField } from '../../components/Field';
 import { useT } from '../../hooks/use-t';
 import { LINK_IDS, linkOf, type LinkId } from './link-options';
-import type { BoxChange } from './overlay-model';
+import { MAX_FONT_SIZE, MAX_POINTS, type BoxChange } from './overlay-model';
 
 type BoxEditorProps = {
   box: OverlayBox;
@@ -40,24 +41,39 @@ export function OverlayBoxEditor({
           onChange={(value) => value && onLink(value as LinkId)}
         />
         <div class="overlay-box__numbers">
-          <NumberField label={t('overlay.x')} value={x} onChange={(n) => onChange({ x: n })} />
-          <NumberField label={t('overlay.y')} value={y} onChange={(n) => onChange({ y: n })} />
+          <NumberField
+            label={t('overlay.x')}
+            value={x}
+            min={-MAX_POINTS}
+            max={MAX_POINTS - 1}
+            onChange={(n) => onChange({ x: n })}
+          />
+          <NumberField
+            label={t('overlay.y')}
+            value={y}
+            min={-MAX_POINTS}
+            max={MAX_POINTS - 1}
+            onChange={(n) => onChange({ y: n })}
+          />
           <NumberField
             label={t('overlay.width')}
             value={width}
             min={1}
+            max={Math.min(MAX_POINTS, MAX_POINTS - x)}
             onChange={(n) => onChange({ width: n })}
           />
           <NumberField
             label={t('overlay.height')}
             value={height}
             min={1}
+            max={Math.min(MAX_POINTS, MAX_POINTS - y)}
             onChange={(n) => onChange({ height: n })}
           />
           <NumberField
             label={t('overlay.fontSize')}
             value={box.fontSize ?? 0}
             min={0}
+            max={MAX_FONT_SIZE}
             onChange={(n) => onChange({ fontSize: n })}
           />
         </div>
@@ -78,26 +94,37 @@ type NumberFieldProps = {
   label: string;
   value: number;
   min?: number;
+  max?: number;
   onChange: (value: number) => void;
 };
 
-function NumberField({ label, value, min, onChange }: NumberFieldProps) {
+function NumberField({ label, value, min, max, onChange }: NumberFieldProps) {
   const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // Not a controlled input: a re-render (an autosave finishing, a synced change) must not
+  // reset what is being typed. The stored value is written in when it changes.
+  useLayoutEffect(() => {
+    if (input.current) input.current.value = String(value);
+  }, [value]);
   return (
     <div class="field">
       <label for={id}>{label}</label>
       <input
+        ref={input}
         id={id}
         type="number"
         inputMode="decimal"
         step="any"
         min={min}
+        max={max}
         dir="ltr"
-        value={String(value)}
+        defaultValue={String(value)}
         onChange={(e) => {
           const next = Number(e.currentTarget.value.replace(',', '.'));
           if (e.currentTarget.value.trim() !== '' && Number.isFinite(next)) onChange(next);
-          else e.currentTarget.value = String(value);
+          // Back to the stored value; the effect above then shows the new one. A value the
+          // pack clamps to what it already held (font size 2 → 4 again) shows as stored, too.
+          e.currentTarget.value = String(value);
         }}
       />
     </div>

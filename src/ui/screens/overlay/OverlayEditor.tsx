@@ -2,7 +2,7 @@
 // link for new boxes, "add box" at the page centre (the keyboard way), and the boxes of the
 // page. Works on a stored pack (autosaved) or, before the first box, on a new one that the
 // first change adds to the pack store.
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { LibraryForm } from '../../../db/form-records';
 import type { PackStore } from '../../../db/pack-repository';
 import type { FormPack, OverlayBox } from '../../../domain/form-packs';
@@ -14,12 +14,15 @@ import type { SaveState } from '../../hooks/use-autosave-schedule';
 import { useT } from '../../hooks/use-t';
 import type { PreviewDocument } from '../../pdf-preview';
 import { newPackFor } from '../packs/pack-from-form';
+import { packProblems } from '../packs/pack-problems';
+import { PackProblems } from '../packs/PackProblems';
 import { useAutosavedPack } from '../packs/use-autosaved-pack';
+import { firstPackWriter } from './first-pack-writer';
 import { LINK_IDS, linkOf, type LinkId } from './link-options';
 import { OverlayBoxEditor } from './OverlayBoxEditor';
 import { addBox, changeBox, linkBox, removeBox } from './overlay-model';
 import { OverlayPage } from './OverlayPage';
-import { pageCentre } from './page-geometry';
+import { isUpright, pageCentre } from './page-geometry';
 
 /** Screen state that outlives the switch from a new to a stored pack. */
 export type EditorPlace = {
@@ -32,65 +35,68 @@ export type EditorPlace = {
   setNewLink: (link: LinkId) => void;
 };
 
-export function StoredOverlayEditor(props: {
-  storedId: string;
-  store: PackStore;
-  place: EditorPlace;
-}) {
-  const { t } = useT();
-  const edited = useAutosavedPack(props.store, props.storedId);
-  if (edited.loadState === 'missing' || edited.loadState === 'error') {
-    return (
-      <p class="notice notice--error" role="alert">
-        {errorMessage(t, edited.loadError ?? 'not-found')}
-      </p>
-    );
-  }
-  if (!edited.pack) return <p class="empty">{t('common.loading')}</p>;
-  return (
-    <OverlayEditor
-      pack={edited.pack}
-      onChange={edited.change}
-      saveState={edited.saveState}
-      place={props.place}
-    />
-  );
-}
-
-export function NewOverlayEditor(props: {
+/**
+ * The editor over the stored pack of this edition (`storedId`, autosaved) or, before the first
+ * box, over a new pack that the first change adds (first-pack-writer.ts). One component for
+ * both, so the switch after the first box keeps the inputs (and focus, and a value being
+ * typed); the stored pack is loaded only once the new pack's writes are done, so it is never
+ * an older version.
+ */
+export function PackOverlayEditor(props: {
+  storedId: string | null;
   form: LibraryForm;
   store: PackStore;
   place: EditorPlace;
 }) {
   const { t } = useT();
   const { form, store } = props;
-  const pack = useMemo(
-    (): FormPack => ({ ...newPackFor(form.fileName, form.inspection), overlays: [] }),
-    [form],
-  );
+  const [initial] = useState((): FormPack => ({
+    ...newPackFor(form.fileName, form.inspection),
+    overlays: [],
+  }));
+  const [draft, setDraft] = useState(initial);
   const [isAdding, setAdding] = useState(false);
+  const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [writer] = useState(() =>
+    firstPackWriter(store, initial, {
+      onFailure(code, isAdded) {
+        setError(errorMessage(t, code));
+        if (!isAdded) setAdding(false);
+      },
+      onBusy: setBusy,
+    }),
+  );
+  const edited = useAutosavedPack(store, props.storedId !== null && !isBusy ? props.storedId : '');
+
+  if (!edited.pack && props.storedId !== null && !isAdding) {
+    if (edited.loadState === 'missing' || edited.loadState === 'error') {
+      return (
+        <p class="notice notice--error" role="alert">
+          {errorMessage(t, edited.loadError ?? 'not-found')}
+        </p>
+      );
+    }
+    return <p class="empty">{t('common.loading')}</p>;
+  }
   const change = (next: FormPack) => {
-    // One pack per edition: changes wait until the first one is stored (the screen then
-    // switches to the stored pack).
-    if (isAdding) return;
+    setDraft(next);
     setAdding(true);
-    void store.add(next).then((added) => {
-      setAdding(false);
-      setError(added.ok ? null : errorMessage(t, added.code));
-    });
+    setError(null);
+    void writer.change(next);
   };
+  // The same tree in both cases, so nothing is re-created when the stored pack takes over.
   return (
     <>
-      {error && (
+      {!edited.pack && error && (
         <p class="notice notice--error" role="alert">
           {error}
         </p>
       )}
       <OverlayEditor
-        pack={pack}
-        onChange={change}
-        saveState={{ status: isAdding ? 'pending' : 'idle' }}
+        pack={edited.pack ?? draft}
+        onChange={edited.pack ? edited.change : change}
+        saveState={edited.pack ? edited.saveState : { status: isAdding ? 'pending' : 'idle' }}
         place={props.place}
       />
     </>
@@ -116,14 +122,26 @@ function OverlayEditor({ pack, onChange, saveState, place }: EditorProps) {
   };
   const placeAt = (point: { x: number; y: number }) =>
     onChange(addBox(pack, page - 1, point, place.newLink).pack);
+  const problems = packProblems(pack);
+  const boxLabel = (key: string) => {
+    const box = all.find((b) => b.key === key);
+    return box ? labelOf(box) : key;
+  };
   const addAtCentre = async () => {
-    const box = preview ? await preview.pageBox(page) : { x: 0, y: 0, width: 595, height: 842 };
-    placeAt(pageCentre(box));
+    const box = preview
+      ? await preview.pageBox(page)
+      : { x: 0, y: 0, width: 595, height: 842, rotation: 0 };
+    // A rotated page gets no boxes (OverlayPage says why).
+    if (isUpright(box.rotation)) placeAt(pageCentre(box));
   };
 
   return (
     <>
-      <SaveStatus state={saveState} />
+      {problems.length > 0 ? (
+        <PackProblems problems={problems} labelOf={boxLabel} />
+      ) : (
+        <SaveStatus state={saveState} />
+      )}
       <nav class="overlay-pages" aria-label={t('overlay.page', { page, pages })}>
         <button
           type="button"

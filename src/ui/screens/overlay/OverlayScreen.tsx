@@ -12,9 +12,11 @@ import { href } from '../../routes';
 import { useFormServices } from '../forms/use-form-services';
 import { usePackStore } from '../packs/use-pack-store';
 import type { LinkId } from './link-options';
-import { NewOverlayEditor, StoredOverlayEditor, type EditorPlace } from './OverlayEditor';
+import { PackOverlayEditor, type EditorPlace } from './OverlayEditor';
 import { FormMissing } from '../forms/FormMissing';
 import { useFormAndPacks } from '../packs/use-form-and-packs';
+import { needsOverlay } from '../forms/draft-model';
+import { packForEdition } from './overlay-model';
 
 export function OverlayScreen({ formId }: { formId: string }) {
   const { t } = useT();
@@ -40,7 +42,7 @@ export function OverlayScreen({ formId }: { formId: string }) {
       </p>
     </>
   );
-  if (form.inspection.fields.length > 0) {
+  if (!needsOverlay(form.inspection)) {
     return (
       <>
         {header}
@@ -49,7 +51,7 @@ export function OverlayScreen({ formId }: { formId: string }) {
     );
   }
   const stored = data.status === 'ready' ? data.value[1] : [];
-  const own = stored.find((s) => s.pack.edition.fingerprint === form.inspection.fingerprint);
+  const own = packForEdition(form.inspection, stored);
   const place: EditorPlace = {
     preview: preview.doc,
     previewFailed: preview.failed,
@@ -63,11 +65,13 @@ export function OverlayScreen({ formId }: { formId: string }) {
     <>
       {header}
       <p>{t('overlay.intro')}</p>
-      {own ? (
-        <StoredOverlayEditor key={own.id} storedId={own.id} store={store} place={place} />
-      ) : (
-        <NewOverlayEditor form={form} store={store} place={place} />
-      )}
+      <PackOverlayEditor
+        key={form.id}
+        storedId={own?.id ?? null}
+        form={form}
+        store={store}
+        place={place}
+      />
     </>
   );
 }
@@ -87,7 +91,12 @@ function usePreview(
     let isCurrent = true;
     void library.bytes(formId).then(async (bytes) => {
       if (!bytes.ok) {
-        if (isCurrent) setFailed(errorMessage(t, bytes.code));
+        // The form is listed, its PDF not here yet: it comes with the next sync.
+        const message =
+          bytes.code === 'not-found'
+            ? t('forms.onDevice.formMissing')
+            : errorMessage(t, bytes.code);
+        if (isCurrent) setFailed(message);
         return;
       }
       try {

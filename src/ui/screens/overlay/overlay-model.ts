@@ -2,7 +2,6 @@
 // boxes as labelled text fields for the draft screens, and editing a pack's boxes (place, move,
 // resize, link, delete) so that its mappings always match its boxes.
 import {
-  findPacksForForm,
   overlayField,
   type FieldMapping,
   type FormPack,
@@ -12,13 +11,20 @@ import type { Authority } from '../../../domain/types';
 import type { PdfField, PdfInspection } from '../../../pdf/types';
 import { linkMapping, linkOf, type LinkId } from './link-options';
 
-/** The pack made for exactly this edition that has boxes, if any. */
-export function overlayPackFor(
-  inspection: PdfInspection,
-  packs: readonly FormPack[],
-): FormPack | null {
-  const same = findPacksForForm(packs, inspection).filter((c) => c.match.sameEdition);
-  return same.find((c) => (c.pack.overlays?.length ?? 0) > 0)?.pack ?? null;
+/**
+ * The one stored pack of exactly this edition that overlay mode uses, both to edit its boxes
+ * and to fill them in drafts: a pack with boxes before one without, then the newest change.
+ */
+export function packForEdition<T extends { pack: FormPack; updatedAt: string }>(
+  inspection: Pick<PdfInspection, 'fingerprint'>,
+  stored: readonly T[],
+): T | null {
+  const hasBoxes = (s: T) => ((s.pack.overlays?.length ?? 0) > 0 ? 1 : 0);
+  const same = stored.filter((s) => s.pack.edition.fingerprint === inspection.fingerprint);
+  const sorted = [...same].sort(
+    (a, b) => hasBoxes(b) - hasBoxes(a) || b.updatedAt.localeCompare(a.updatedAt),
+  );
+  return sorted[0] ?? null;
 }
 
 /** The boxes as text fields, each labelled with what it is linked to. */
@@ -60,13 +66,21 @@ export function newOverlayPack(
 
 export const DEFAULT_BOX = { width: 180, height: 18 } as const;
 
-/** The next free key: overlay-1, overlay-2, … (never reused while the pack has the key). */
+/**
+ * A new key: overlay-<n> with n one more than the highest number among the pack's boxes,
+ * mappings and fields, so deleting a box in the middle never hands its key (and an old
+ * draft's value for it) to the next box. The pack format has no counter, so the key of the
+ * highest-numbered box, once deleted, can come back.
+ */
 export function nextBoxKey(pack: FormPack): string {
-  const taken = new Set([
+  const keys = [
     ...(pack.overlays ?? []).map((b) => b.key),
+    ...pack.mappings.map((m) => m.key),
     ...pack.edition.fields.map((f) => f.key),
-  ]);
-  for (let n = 1; ; n++) if (!taken.has(`overlay-${n}`)) return `overlay-${n}`;
+  ];
+  const numbers = keys.map((key) => /^overlay-(\d+)$/.exec(key)?.[1]).map(Number);
+  const highest = Math.max(0, ...numbers.filter((n) => Number.isSafeInteger(n)));
+  return `overlay-${highest + 1}`;
 }
 
 /** Adds a box centred on a point (PDF points of that page), linked to `link`. */
@@ -110,26 +124,35 @@ export type BoxChange = {
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
-/** Changes a box; sizes that make no box (≤ 0, not a number) are ignored. */
+/** The largest page side PDF allows (200 inches); parseFormPack refuses coordinates beyond. */
+export const MAX_POINTS = 14_400;
+export const MIN_FONT_SIZE = 4;
+export const MAX_FONT_SIZE = 144;
+
+const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
+const finite = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n);
+
+/**
+ * Changes a box. Values that make no box (width or height ≤ 0, not a number) are ignored;
+ * others are clamped to what a pack may hold (the box stays on a 14,400 pt page; font size
+ * 4–144 pt, 0 = automatic), so what the inputs show is always what is stored.
+ */
 export function changeBox(pack: FormPack, key: string, change: BoxChange): FormPack {
   const overlays = (pack.overlays ?? []).map((box) => {
     if (box.key !== key) return box;
-    const [x, y, width, height] = box.rect;
-    const valid = (n: number | undefined, min: number) =>
-      n !== undefined && Number.isFinite(n) && n >= min ? round(n) : undefined;
+    const [oldX, oldY, oldWidth, oldHeight] = box.rect;
+    const x = finite(change.x) ? round(clamp(change.x, -MAX_POINTS, MAX_POINTS - 1)) : oldX;
+    const y = finite(change.y) ? round(clamp(change.y, -MAX_POINTS, MAX_POINTS - 1)) : oldY;
+    const size = (n: number | undefined, old: number, start: number) =>
+      round(clamp(finite(n) && n > 0 ? n : old, 1, Math.min(MAX_POINTS, MAX_POINTS - start)));
     const next: OverlayBox = {
       ...box,
-      rect: [
-        valid(change.x, -14_400) ?? x,
-        valid(change.y, -14_400) ?? y,
-        valid(change.width, 1) ?? width,
-        valid(change.height, 1) ?? height,
-      ],
+      rect: [x, y, size(change.width, oldWidth, x), size(change.height, oldHeight, y)],
     };
-    if (change.fontSize !== undefined) {
-      const size = valid(change.fontSize, 0);
-      if (size === 0) delete next.fontSize;
-      else if (size !== undefined && size >= 4 && size <= 144) next.fontSize = size;
+    const { fontSize } = change;
+    if (finite(fontSize) && fontSize === 0) delete next.fontSize;
+    else if (finite(fontSize) && fontSize > 0) {
+      next.fontSize = round(clamp(fontSize, MIN_FONT_SIZE, MAX_FONT_SIZE));
     }
     if (change.multiline !== undefined) {
       if (change.multiline) next.multiline = true;

@@ -28,3 +28,6 @@ export function toCssRect(
 export function pageCentre(box: PageBox): { x: number; y: number } {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
+
+/** Boxes are placed on upright pages only: click coordinates assume an unrotated page. */
+export const isUpright = (rotation: number): boolean => ((rotation % 360) + 360) % 360 === 0;

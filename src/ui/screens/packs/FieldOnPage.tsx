@@ -28,7 +28,8 @@ export function FieldOnPage({ openPage, page, rect, label }: Props) {
     void openPage()
       .then(async (doc) => {
         const box = await doc.pageBox(page);
-        await doc.render(page, element, width);
+        // Unrotated, like the field rectangles (a rotated page would not match the mark).
+        await doc.render(page, element, width, { unrotated: true });
         if (!isCurrent || box.width <= 0 || box.height <= 0) return;
         // PDF space has its origin bottom-left; the canvas top-left. Percentages of the page.
         setMark({

@@ -139,11 +139,16 @@ function usePreviewDocument(formId: string, password: string): () => Promise<Pre
     [formId, password],
   );
   return useCallback(() => {
-    opened.current ??= library.bytes(formId).then((bytes) => {
+    const opening = (opened.current ??= library.bytes(formId).then((bytes) => {
       if (!bytes.ok) throw new Error(bytes.code);
       // The password the file was opened with: a protected file does not open without it.
       return openPreview(bytes.value, { password });
+    }));
+    // A failure is not kept: the next page asked for tries again (the PDF may have arrived
+    // with a sync meanwhile).
+    opening.catch(() => {
+      if (opened.current === opening) opened.current = null;
     });
-    return opened.current;
+    return opening;
   }, [library, formId, password]);
 }

@@ -44,9 +44,11 @@ export function PackScreen({ formId }: { formId: string }) {
   const create = async (pack: FormPack, origin?: PackOrigin) => {
     setCreating(true);
     const added = await store.add(pack, origin);
+    // On success the live query above finds the new pack and shows the editor; the buttons
+    // stay disabled until then, so a second click cannot add (and overwrite) it again.
+    if (added.ok) return;
     setCreating(false);
-    // On success the live query above finds the new pack and shows the editor.
-    if (!added.ok) setError(errorMessage(t, added.code));
+    setError(errorMessage(t, added.code));
   };
 
   const copy = async (pack: FormPack) => {

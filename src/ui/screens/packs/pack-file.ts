@@ -16,7 +16,9 @@ export type PackFileError =
 
 export function packFileName(pack: FormPack): string {
   const label = pack.edition.label.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `${pack.id}${label ? `-${label}` : ''}.lotse-pack.json`;
+  // The id of an imported pack is untrusted: only letters, digits and hyphens reach the name.
+  const id = pack.id.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-|-$/g, '') || 'pack';
+  return `${id}${label ? `-${label}` : ''}.lotse-pack.json`;
 }
 
 export function packFile(pack: FormPack): File {

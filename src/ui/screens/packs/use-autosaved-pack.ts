@@ -1,12 +1,17 @@
 // Editing a stored pack with autosave, on the same schedule as every editor
 // (hooks/use-autosave-schedule.ts). A change is written only when the whole pack passes
 // parseFormPack (pack-problems.ts): until then the screen lists what is wrong and the last
-// valid version stays stored.
+// valid version stays stored, and the save status says "not saved" (`pack-invalid`), never
+// "saved".
 import { useCallback } from 'preact/hooks';
 import type { PackOrigin, PackStore, StoredPack } from '../../../db/pack-repository';
 import type { StorageErrorCode } from '../../../db/storage-error';
 import type { FormPack } from '../../../domain/form-packs';
-import { useAutosaveSchedule, type SaveState } from '../../hooks/use-autosave-schedule';
+import {
+  useAutosaveSchedule,
+  type SaveErrorCode,
+  type SaveState,
+} from '../../hooks/use-autosave-schedule';
 import { useEditedValue, type LoadState } from '../../hooks/use-edited-value';
 import { checkedPack } from './pack-problems';
 
@@ -20,14 +25,23 @@ export type AutosavedPack = {
   change(pack: FormPack): void;
 };
 
+/** Writes the pack if it passes parseFormPack; else nothing is written and it says so. */
+export async function saveCheckedPack(
+  store: Pick<PackStore, 'save'>,
+  id: string,
+  pack: FormPack,
+): Promise<SaveErrorCode | null> {
+  const checked = checkedPack(pack);
+  if (!checked) return 'pack-invalid';
+  const result = await store.save(id, checked);
+  return result.ok ? null : result.code;
+}
+
 export function useAutosavedPack(store: PackStore, id: string): AutosavedPack {
   // The write runs after render, when `edited` (declared below) exists.
   const schedule = useAutosaveSchedule(async () => {
     const pack = edited.valueRef.current?.pack;
-    const checked = pack ? checkedPack(pack) : null;
-    if (!checked) return null;
-    const result = await store.save(id, checked);
-    return result.ok ? null : result.code;
+    return pack ? saveCheckedPack(store, id, pack) : null;
   });
 
   const load = useCallback((packId: string) => store.get(packId), [store]);

@@ -15,7 +15,7 @@ import {
   changeBox,
   linkBox,
   overlayFields,
-  overlayPackFor,
+  packForEdition,
   removeBox,
 } from '../../../../src/ui/screens/overlay/overlay-model';
 import { toCssRect, toPdfPoint } from '../../../../src/ui/screens/overlay/page-geometry';
@@ -64,7 +64,19 @@ describe('editing boxes', () => {
     expect(parseFormPack(serializeFormPack(second.pack))).toEqual({ ok: true, value: second.pack });
     const removed = removeBox(second.pack, 'overlay-1');
     expect(removed.mappings.map((m) => m.key)).toEqual(['overlay-2']);
-    expect(addBox(removed, 1, { x: 0, y: 0 }, 'city').key).toBe('overlay-1');
+    // A deleted key is not handed to the next box (an old draft's value would land in it).
+    expect(addBox(removed, 1, { x: 0, y: 0 }, 'city').key).toBe('overlay-3');
+  });
+
+  it('never reuses the key of a box deleted before others', () => {
+    let pack = empty();
+    for (const link of ['family-name', 'given-names', 'city'] as const) {
+      pack = addBox(pack, 0, { x: 300, y: 700 }, link).pack;
+    }
+    const withoutSecond = removeBox(pack, 'overlay-2');
+    const next = addBox(withoutSecond, 0, { x: 300, y: 600 }, 'phone');
+    expect(next.key).toBe('overlay-4');
+    expect(parseFormPack(serializeFormPack(next.pack)).ok).toBe(true);
   });
 
   it('changes position, size and font size; refuses sizes that make no box', () => {
@@ -75,10 +87,24 @@ describe('editing boxes', () => {
       fontSize: 9,
       multiline: true,
     });
-    const bad = changeBox(moved, 'overlay-1', { width: 0, height: Number.NaN, fontSize: 2 });
+    const bad = changeBox(moved, 'overlay-1', { width: 0, height: Number.NaN, fontSize: -3 });
     expect(bad.overlays?.[0]).toEqual(moved.overlays?.[0]);
     const auto = changeBox(moved, 'overlay-1', { fontSize: 0, multiline: false });
     expect(auto.overlays?.[0]).toEqual({ key: 'overlay-1', page: 0, rect: [100, 50.13, 180, 18] });
+  });
+
+  it('clamps what a pack cannot hold, so every change is stored as shown', () => {
+    const { pack } = addBox(empty(), 0, { x: 300, y: 700 }, 'family-name');
+    const far = changeBox(pack, 'overlay-1', { x: 20_000, y: -20_000 });
+    expect(far.overlays?.[0]?.rect).toEqual([14_399, -14_400, 1, 18]);
+    const huge = changeBox(pack, 'overlay-1', { width: 99_999, height: 99_999, fontSize: 500 });
+    expect(huge.overlays?.[0]).toMatchObject({ rect: [210, 691, 14_190, 13_709], fontSize: 144 });
+    // Between 0 (automatic) and the smallest size the engine draws: the smallest size.
+    const tiny = changeBox(pack, 'overlay-1', { fontSize: 2 });
+    expect(tiny.overlays?.[0]?.fontSize).toBe(4);
+    for (const changed of [far, huge, tiny]) {
+      expect(parseFormPack(serializeFormPack(changed))).toEqual({ ok: true, value: changed });
+    }
   });
 
   it('links a box to another value', () => {
@@ -114,10 +140,20 @@ describe('boxes in drafts', () => {
     'family-name',
   );
 
-  it('finds the stored pack of exactly this edition', () => {
-    expect(overlayPackFor(flat, [pack])).toBe(pack);
-    expect(overlayPackFor({ ...flat, fingerprint: 'd'.repeat(64) }, [pack])).toBeNull();
-    expect(overlayPackFor(flat, [{ ...pack, overlays: [] }])).toBeNull();
+  const stored = (p: FormPack, updatedAt: string) => ({ pack: p, updatedAt });
+
+  it('editor and drafts use one pack of exactly this edition: with boxes, then newest', () => {
+    const withBoxes = stored(pack, '2026-11-01T10:00:00.000Z');
+    const newerEmpty = stored({ ...pack, id: 'other', overlays: [] }, '2026-11-20T10:00:00.000Z');
+    const newerBoxes = stored({ ...pack, id: 'newer' }, '2026-11-10T10:00:00.000Z');
+    const otherEdition = stored(
+      { ...pack, edition: { ...pack.edition, fingerprint: 'd'.repeat(64) } },
+      '2026-11-30T10:00:00.000Z',
+    );
+    expect(packForEdition(flat, [newerEmpty, withBoxes])).toBe(withBoxes);
+    expect(packForEdition(flat, [withBoxes, newerEmpty, newerBoxes])).toBe(newerBoxes);
+    expect(packForEdition(flat, [newerEmpty, otherEdition])).toBe(newerEmpty);
+    expect(packForEdition(flat, [otherEdition])).toBeNull();
   });
 
   it('lists the boxes as labelled text fields in page order', () => {

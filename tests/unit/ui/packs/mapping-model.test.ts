@@ -56,6 +56,14 @@ describe('pack files', () => {
     expect(packFileName(pack)).toMatch(/^de-jobcenter-hauptantrag-04-2025\.lotse-pack\.json$/);
   });
 
+  it('names the file with letters, digits and hyphens only, whatever the pack id holds', () => {
+    const named = (id: string) =>
+      packFileName({ ...pack, id, edition: { ...pack.edition, label: '' } });
+    expect(named('../../etc/passwd')).toBe('etc-passwd.lotse-pack.json');
+    expect(named('a\\b:c*?"<>|\u202e.exe')).toBe('a-b-c-exe.lotse-pack.json');
+    expect(named('///')).toBe('pack.lotse-pack.json');
+  });
+
   it('names what is wrong with a file that is not a usable pack', () => {
     expect(readPackText('%PDF-1.7')).toEqual({ ok: false, code: 'pack-file-not-json' });
     expect(readPackText('{"cases": []}')).toEqual({ ok: false, code: 'pack-file-foreign' });
