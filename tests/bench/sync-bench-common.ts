@@ -92,6 +92,7 @@ export function callJson<T>(
   path: string,
   token?: string,
   json?: unknown,
+  isRetry = false,
 ): Promise<Reply<T>> {
   const url = new URL(path, baseUrl);
   const body = json === undefined ? undefined : JSON.stringify(json);
@@ -122,7 +123,16 @@ export function callJson<T>(
         });
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // The server closed an idle keep-alive connection just as this request went out on it
+      // (the race Node's http docs describe): the request never reached the server, so send it
+      // again once on a fresh connection. Pushes are idempotent by change id anyway.
+      if (req.reusedSocket && error.code === 'ECONNRESET' && !isRetry) {
+        resolve(callJson<T>(baseUrl, method, path, token, json, true));
+      } else {
+        reject(error);
+      }
+    });
     req.end(body);
   });
 }
