@@ -6,23 +6,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import de from '../../locales/de.json' with { type: 'json' };
-import { LotseApp } from './pages/lotse-app';
 import { FormsPage, formPath, slowExpect } from './pages/forms-page';
-import { TeamPage } from './pages/team-page';
+import { openDevice } from './support/device';
 
 const FILE = 'de_berlin_wohnungsgeberbestaetigung.pdf';
 
 async function device(browser: Browser, baseURL: string | undefined) {
   // No service worker: page.route must see every request (a worker's fetches bypass it).
-  const context = await browser.newContext({ baseURL, locale: 'de-DE', serviceWorkers: 'block' });
-  const page = await context.newPage();
-  return {
-    context,
-    page,
-    app: new LotseApp(page),
-    team: new TeamPage(page),
-    forms: new FormsPage(page),
-  };
+  const phone = await openDevice(browser, baseURL, { serviceWorkers: 'block' });
+  return { ...phone, forms: new FormsPage(phone.page) };
 }
 
 /** SHA-256 (hex) of every PDF in the device's form library (IndexedDB `formFiles`). */

@@ -1,15 +1,9 @@
 // Removing a device owes the team a new key epoch. When the rotation cannot be made (here:
 // the server unreachable for it), the admin's device says so and keeps it owed; after a
 // reload, unlocking the keys makes it. Two browser contexts against the real server.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { text } from './pages/lotse-app';
-import { TeamPage } from './pages/team-page';
-
-async function device(browser: Browser, baseURL: string | undefined) {
-  const context = await browser.newContext({ baseURL, locale: 'de-DE' });
-  const page = await context.newPage();
-  return { context, page, team: new TeamPage(page) };
-}
+import { openDevice } from './support/device';
 
 /** The key epoch this device writes with, and whether a rotation is owed (syncState 'team'). */
 function teamKeys(page: Page): Promise<{ current: number | null; owed: boolean }> {
@@ -39,8 +33,8 @@ test('a key rotation that fails after removing a device is made when the keys ar
   baseURL,
 }) => {
   test.setTimeout(90_000);
-  const a = await device(browser, baseURL);
-  const b = await device(browser, baseURL);
+  const a = await openDevice(browser, baseURL);
+  const b = await openDevice(browser, baseURL);
   await a.team.createTeam();
   const link = await a.team.inviteLink();
   await b.team.join(link);

@@ -1,15 +1,9 @@
 // Team sync in two browsers (two contexts = two devices) against the real server: A creates
 // a team, B joins through the invite link, an edit on A shows up on B by itself (long-poll),
 // then both go offline, edit different fields of the same case, and converge once online.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { LotseApp, text } from './pages/lotse-app';
-import { TeamPage } from './pages/team-page';
-
-async function device(browser: Browser, baseURL: string | undefined) {
-  const context = await browser.newContext({ baseURL, locale: 'de-DE' });
-  const page = await context.newPage();
-  return { context, page, app: new LotseApp(page), team: new TeamPage(page) };
-}
+import { expect, test, type Page } from '@playwright/test';
+import { text } from './pages/lotse-app';
+import { openDevice } from './support/device';
 
 /** In-app navigation (no page load: it works offline without waiting for the service worker). */
 async function go(page: Page, hash: string) {
@@ -50,8 +44,8 @@ test('an edit on one device appears on the other; offline edits on both merge', 
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const a = await device(browser, baseURL);
-  const b = await device(browser, baseURL);
+  const a = await openDevice(browser, baseURL);
+  const b = await openDevice(browser, baseURL);
 
   await a.team.createTeam();
   const link = await a.team.inviteLink();
@@ -101,8 +95,8 @@ test('an admin removes a device; the removed device is told and wipes the team d
   baseURL,
 }) => {
   test.setTimeout(90_000);
-  const a = await device(browser, baseURL);
-  const b = await device(browser, baseURL);
+  const a = await openDevice(browser, baseURL);
+  const b = await openDevice(browser, baseURL);
   await a.team.createTeam();
   const link = await a.team.inviteLink();
   await a.app.open('/');
