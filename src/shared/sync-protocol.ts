@@ -28,7 +28,10 @@ export const syncPaths = {
   claimInvite: (inviteId: string) => `/api/v1/invites/${inviteId}/claim`,
   /** POST PushRequest → PushResponse. */
   push: '/api/v1/sync/push',
-  /** GET ?after=<seq>&limit=<n>[&afterChange=<id>][&check=<seq>&checkChange=<id>] → PullResponse. */
+  /**
+   * GET ?after=<seq>&limit=<n>[&afterChange=<id>][&check=<seq>&checkChange=<id>] → PullResponse
+   * (JSON), or the binary page (`pullPageMediaType`) when the request accepts it.
+   */
   pull: '/api/v1/sync/pull',
   /** GET ?after=<seq>[&timeout=<seconds>] → EventsResponse (long-poll). */
   events: '/api/v1/sync/events',
@@ -285,6 +288,24 @@ export type PullResponse = {
    * (docs/sync-protocol.md).
    */
   cursorKnown: boolean;
+};
+
+/**
+ * The binary form of a pull page, for a request with `Accept: application/vnd.lotse.pull-page`
+ * (the app's transport asks for it; without it the server answers JSON). The ciphertexts travel
+ * as raw bytes instead of base64 inside JSON: a quarter fewer bytes on the wire, and no base64
+ * to decode for every record of an initial sync. Layout (integers big-endian):
+ *
+ *   "LPP1" | u32 header length H | H bytes UTF-8 JSON PullPageHeader | ciphertexts, in order
+ *
+ * The header is a PullResponse whose records carry `size` (bytes of their ciphertext) in place
+ * of `ciphertext`; the ciphertexts follow back to back and fill the body exactly.
+ */
+export const pullPageMediaType = 'application/vnd.lotse.pull-page';
+export const PULL_PAGE_MAGIC = 'LPP1';
+
+export type PullPageHeader = Omit<PullResponse, 'records'> & {
+  records: (Omit<ServerRecord, 'ciphertext'> & { size: number })[];
 };
 
 export type EventsResponse = {

@@ -2,6 +2,7 @@
 // Every failure becomes a TransportFailure value; nothing here throws at the engine.
 import {
   isSyncErrorEnvelope,
+  pullPageMediaType,
   syncPaths,
   type ClaimInviteRequest,
   type ClaimInviteResponse,
@@ -10,7 +11,6 @@ import {
   type CreateTeamResponse,
   type DeviceListResponse,
   type EventsResponse,
-  type PullResponse,
   type PushResponse,
   type RevokeDeviceResponse,
   type RotateKeyEpochResponse,
@@ -18,6 +18,7 @@ import {
   type SetPublicKeyResponse,
 } from '../shared/sync-protocol';
 import { parseRetryAfter } from './backoff';
+import { decodePullPage, type PullPage } from './pull-page';
 import { transportErr, type KeyTransport, type Transport, type TransportResult } from './transport';
 
 export type HttpTransport = Transport &
@@ -51,7 +52,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 const isPushResponse: Shape<PushResponse> = (v): v is PushResponse =>
   isObject(v) && Array.isArray(v.results) && typeof v.seq === 'number';
-const isPullResponse: Shape<PullResponse> = (v): v is PullResponse =>
+const isPullResponse: Shape<PullPage> = (v): v is PullPage =>
   isObject(v) &&
   Array.isArray(v.records) &&
   typeof v.nextCursor === 'number' &&
@@ -89,6 +90,8 @@ type Call = <T>(
     body?: unknown;
     extraTimeoutMs?: number;
     signal?: AbortSignal;
+    /** A binary answer asked for (Accept) and read when the server sends it; else JSON. */
+    binary?: { mediaType: string; decode: (body: ArrayBuffer) => unknown };
   },
   shape: Shape<T>,
 ) => Promise<TransportResult<T>>;
@@ -117,14 +120,20 @@ function httpCaller(options: HttpTransportOptions): Call {
         headers: {
           ...(options.deviceToken ? { authorization: `Bearer ${options.deviceToken}` } : {}),
           ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(init.binary ? { accept: `${init.binary.mediaType}, application/json;q=0.5` } : {}),
         },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: controller.signal,
         cache: 'no-store',
       });
       // A body cut mid-way throws here: a network error (retried), not a refused request.
-      const text = await response.text();
-      body = parseJson(text);
+      const type = response.headers.get('content-type') ?? '';
+      if (init.binary && response.ok && type.startsWith(init.binary.mediaType)) {
+        // A body that does not decode is undefined: refused below as `bad-response`.
+        body = init.binary.decode(await response.arrayBuffer()) ?? undefined;
+      } else {
+        body = parseJson(await response.text());
+      }
     } catch {
       // Offline, DNS, reset, timeout, abort, a body cut mid-way: all the same to the engine.
       return transportErr({ code: 'network-error' });
@@ -165,7 +174,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     pull: (after, limit, afterChange, check) =>
       call(
         `${syncPaths.pull}?after=${after}&limit=${limit}${afterChange ? `&afterChange=${encodeURIComponent(afterChange)}` : ''}${check ? `&check=${check.seq}&checkChange=${encodeURIComponent(check.changeId)}` : ''}`,
-        { method: 'GET' },
+        { method: 'GET', binary: { mediaType: pullPageMediaType, decode: decodePullPage } },
         isPullResponse,
       ),
     events: (after, timeoutSeconds, signal) =>

@@ -3,7 +3,7 @@
 // transaction in the Dexie store). If the user edited one of the page's records while it
 // was being merged, the store refuses the page and it is merged again. A server restored
 // from an older backup is noticed here and the sync restarts from 0 (rollback.ts).
-import { syncLimits, type ServerRecord } from '../shared/sync-protocol';
+import { syncLimits } from '../shared/sync-protocol';
 import {
   EMPTY_SHADOW,
   type LocalStore,
@@ -14,6 +14,7 @@ import { mapConcurrent } from './map-concurrent';
 import { deepEqual, mergeRecord } from './merge';
 import { noteCasesToCheck } from './orphans';
 import type { RecordCodec } from './record-codec';
+import type { PulledRecord } from './pull-page';
 import { mergeBaseFor, seenWith } from './rollback';
 import { transportErr, type HistoryCheck, type Transport, type TransportErr } from './transport';
 
@@ -40,7 +41,7 @@ const RECORDS_IN_FLIGHT = 32;
 
 async function updateFor(
   deps: PullDeps,
-  server: ServerRecord,
+  server: PulledRecord,
   stats: PullStats,
 ): Promise<RecordUpdate | RecordProblem | null> {
   const { kind, id } = server;
@@ -113,7 +114,7 @@ type PageResult = Awaited<ReturnType<Transport['pull']>>;
 /** Decrypts, merges and stores one page with its cursor; false when it stayed refused. */
 async function storePage(
   deps: PullDeps,
-  records: readonly ServerRecord[],
+  records: readonly PulledRecord[],
   next: PageRequest,
   stats: PullStats,
 ): Promise<boolean> {

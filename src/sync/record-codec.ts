@@ -1,12 +1,13 @@
 // Records on the wire: the plaintext record (tombstones included, so a delete is
-// authenticated like any edit) encrypted into a record envelope, as standard base64.
+// authenticated like any edit) encrypted into a record envelope, as standard base64 (pushes,
+// JSON pull pages) or as raw bytes (binary pull pages, pull-page.ts).
 import { fromBase64Url, toBase64 } from '../crypto/bytes';
 import type { CryptoErrorCode } from '../crypto/codes';
 import type { Keyring } from '../crypto/keyring';
 import { decryptRecord, encryptRecord } from '../crypto/record-envelope';
 import { err, ok, type Result } from '../shared/result';
-import type { ServerRecord } from '../shared/sync-protocol';
 import type { SyncRecord } from './local-store';
+import type { PulledRecord } from './pull-page';
 
 export type EncodedRecord = { ciphertext: string; keyEpoch: number; deleted: boolean };
 
@@ -15,7 +16,7 @@ export type RecordCodec = {
   currentEpoch(): number;
   /** `rev`: the revision this version becomes when accepted (baseRev + 1). */
   encode(kind: string, record: SyncRecord, rev: number): Promise<EncodedRecord>;
-  decode(server: ServerRecord): Promise<Result<SyncRecord, CryptoErrorCode>>;
+  decode(server: PulledRecord): Promise<Result<SyncRecord, CryptoErrorCode>>;
 };
 
 /** `keyring` is read on every call, so a new key epoch takes effect at once. */
@@ -33,7 +34,10 @@ export function createRecordCodec(keyring: () => Keyring): RecordCodec {
       };
     },
     async decode(server) {
-      const envelope = fromBase64Url(server.ciphertext);
+      const envelope =
+        typeof server.ciphertext === 'string'
+          ? fromBase64Url(server.ciphertext)
+          : server.ciphertext;
       if (!envelope) return err('crypto-malformed');
       const current = keyring();
       const address = {

@@ -6,7 +6,6 @@ import type {
   CreateInviteResponse,
   DeviceListResponse,
   EventsResponse,
-  PullResponse,
   PushRequest,
   PushResponse,
   RotateKeyEpochRequest,
@@ -14,6 +13,7 @@ import type {
   SessionResponse,
   SetPublicKeyResponse,
 } from '../shared/sync-protocol';
+import type { PullPage } from './pull-page';
 
 export type TransportFailure =
   /** No usable response: offline, connection cut, timeout. Retry with backoff. */
@@ -55,7 +55,7 @@ export type Transport = {
     limit: number,
     afterChange?: string,
     check?: HistoryCheck,
-  ): Promise<TransportResult<PullResponse>>;
+  ): Promise<TransportResult<PullPage>>;
   /** Long-poll: resolves when the team's seq passes `after`, or after `timeoutSeconds`. */
   events(
     after: number,

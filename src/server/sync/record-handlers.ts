@@ -8,7 +8,8 @@ import {
   type PushResult,
   type ServerRecord,
 } from '../../shared/sync-protocol.js';
-import { sendJson } from '../responses.js';
+import { addVary, sendJson } from '../responses.js';
+import { acceptsPullPage, sendPullPage, type StoredPage } from './pull-page.js';
 import { readJsonBody } from './request-body.js';
 import type { StoredPushResult, StoredRecord, ValidChange } from './store/store-types.js';
 import type { AuthedCall } from './sync-context.js';
@@ -106,13 +107,16 @@ export async function pull({ req, res, device, services, query }: AuthedCall): P
     afterChange ?? undefined,
     check.value ?? undefined,
   );
-  const response: PullResponse = {
-    records: page.records.map(toWire),
+  const stored: StoredPage = {
+    records: page.records,
     nextCursor: page.records.at(-1)?.seq ?? after.value,
     hasMore: page.hasMore,
     seq: page.seq,
     cursorKnown: page.cursorKnown,
   };
+  if (acceptsPullPage(req)) return sendPullPage(req, res, stored);
+  addVary(res, 'Accept');
+  const response: PullResponse = { ...stored, records: stored.records.map(toWire) };
   sendJson(req, res, 200, response);
 }
 

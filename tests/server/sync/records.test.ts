@@ -10,6 +10,8 @@ import type {
   RecordChange,
   ServerRecord,
 } from '../../../src/shared/sync-protocol.js';
+import { pullPageMediaType } from '../../../src/shared/sync-protocol.js';
+import { decodePullPage, type PullPage } from '../../../src/sync/pull-page.js';
 import { addMember, b64, backends, call, change, createTeam, useSyncServer } from './harness.js';
 
 describe.each(backends)('push and pull on %s', (backend) => {
@@ -262,6 +264,44 @@ describe.each(backends)('push and pull on %s', (backend) => {
     expect(pulled.map((r) => r.seq)).toEqual(ids.map((_, i) => i + 1));
     // The default page size applies without a limit.
     expect((await pull(team, 0)).body.records).toHaveLength(200);
+  });
+
+  it('serves the same pages as raw bytes to a client that accepts the binary page', async () => {
+    const team = await createTeam(server.baseUrl);
+    const batch = Array.from({ length: 5 }, () => change());
+    await push(team, batch);
+    const gone = batch[1];
+    if (!gone) throw new Error('no record');
+    await push(team, [
+      { ...gone, changeId: randomUUID(), baseRev: 1, deleted: true, ciphertext: '' },
+    ]);
+    const asJson = await pullAll(team, 4);
+    const asBytes: PullPage[] = [];
+    let after = 0;
+    for (;;) {
+      const response = await fetch(`${server.baseUrl}/api/v1/sync/pull?after=${after}&limit=4`, {
+        headers: { authorization: `Bearer ${team.deviceToken}`, accept: pullPageMediaType },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(pullPageMediaType);
+      expect(response.headers.get('vary')).toContain('Accept');
+      const page = decodePullPage(await response.arrayBuffer());
+      if (!page) throw new Error('binary page did not decode');
+      asBytes.push(page);
+      after = page.nextCursor;
+      if (!page.hasMore) break;
+    }
+    // Byte for byte the JSON pages, ciphertexts as raw bytes instead of base64.
+    expect(
+      asBytes.map((page) => ({
+        ...page,
+        records: page.records.map((r) => ({
+          ...r,
+          ciphertext: Buffer.from(r.ciphertext as Uint8Array).toString('base64'),
+        })),
+      })),
+    ).toEqual(asJson);
+    expect(asJson.flatMap((p) => p.records).map((r) => r.deleted)).toContain(true);
   });
 
   it('keeps teams apart: a push never shows up in another team', async () => {

@@ -3,6 +3,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodePullPage } from '../../../src/server/sync/pull-page';
+import { pullPageMediaType } from '../../../src/shared/sync-protocol';
 import { createHttpTransport } from '../../../src/sync/http-transport';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -82,6 +84,53 @@ describe('HTTP transport', () => {
       code: (failure as { code: string }).code,
       failure,
     });
+  });
+
+  it('asks for binary pull pages, reads them, and refuses one that does not add up', async () => {
+    const page = encodePullPage({
+      records: [
+        {
+          id: 'r1',
+          kind: 'person',
+          rev: 1,
+          seq: 4,
+          keyEpoch: 1,
+          deleted: false,
+          changeId: 'c1',
+          ciphertext: Buffer.from([9, 8, 7]),
+        },
+      ],
+      nextCursor: 4,
+      hasMore: false,
+      seq: 4,
+      cursorKnown: true,
+    });
+    let accept: string | undefined;
+    const binary =
+      (body: Buffer): Handler =>
+      (req, res) => {
+        accept = req.headers.accept;
+        res.writeHead(200, { 'content-type': pullPageMediaType });
+        res.end(body);
+      };
+    const transport = createHttpTransport({ baseUrl, deviceToken: 'tok' });
+    handler = binary(page);
+    const pulled = await transport.pull(3, 10);
+    expect(accept).toContain(pullPageMediaType);
+    expect(
+      pulled.ok && pulled.value.records.map((r) => [r.id, [...(r.ciphertext as Uint8Array)]]),
+    ).toEqual([['r1', [9, 8, 7]]]);
+    handler = binary(page.subarray(0, page.length - 1));
+    expect(await transport.pull(3, 10)).toMatchObject({
+      ok: false,
+      failure: { code: 'request-refused', status: 200, apiCode: 'bad-response' },
+    });
+    // Binary bytes under a JSON content type are not JSON either.
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(page);
+    };
+    expect(await transport.pull(3, 10)).toMatchObject({ ok: false, code: 'request-refused' });
   });
 
   it('a connection cut mid-response or a server that never answers is a network error', async () => {
