@@ -2,9 +2,10 @@
 // and team sync against the real server on SQLite and PostgreSQL (sync-*.ts). Each part also
 // runs alone; see the header of its file.
 import { runPdfBench, formatPdfBench, type PdfBenchRow } from './pdf-bench';
-import { backends } from './sync-bench-common';
-import { initialSyncTable, runInitialSync, type InitialSyncRun } from './sync-initial';
-import { peerTable, runInitialSyncPeer, type PeerResult } from './sync-initial-peer';
+import { fileURLToPath } from 'node:url';
+import { backends, runInChild } from './sync-bench-common';
+import { initialSyncTable, type InitialSyncRun } from './sync-initial';
+import { peerTable, type PeerResult } from './sync-initial-peer';
 import { runSyncLatency, syncLatencyTable, type SyncLatencyResult } from './sync-latency';
 import { runSyncLoad, syncLoadTable, type SyncLoadResult } from './sync-load';
 
@@ -16,6 +17,8 @@ export type NodeBenchResults = {
 };
 
 const PDF_RUNS = 5;
+
+const script = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 export async function measurePdf(): Promise<PdfBenchRow[]> {
   console.log(
@@ -33,16 +36,19 @@ export async function measureSync(): Promise<Required<Omit<NodeBenchResults, 'pd
     syncLoad.push(await runSyncLoad(backend));
     console.log(`Sync latency on ${backend} …`);
     syncLatency.push(await runSyncLatency(backend));
-    console.log(`Initial sync of 10,000 cases on ${backend} …`);
-    runs.push(...(await runInitialSync(backend)).runs);
+    console.log(`Initial sync of 10,000 cases on ${backend} (fresh Node process) …`);
+    const initial = await runInChild<{ runs: InitialSyncRun[] }>(script('./sync-initial.ts'), {
+      SYNC_INITIAL_BACKENDS: backend,
+    });
+    runs.push(...initial.runs);
   }
   console.log('Sync latency across two server instances on postgres …');
   syncLatency.push(await runSyncLatency('postgres', 2));
   let peer: PeerResult | null = null;
   let peerError: string | null = null;
   try {
-    console.log('Peer: PouchDB replication from express-pouchdb …');
-    peer = await runInitialSyncPeer();
+    console.log('Peer: PouchDB replication from express-pouchdb (fresh Node process) …');
+    peer = await runInChild<PeerResult>(script('./sync-initial-peer.ts'));
   } catch (error) {
     peerError = String(error);
   }
@@ -83,10 +89,12 @@ ${syncLatencyTable(results.syncLatency)}`);
     const { runs, peer, peerError } = results.initialSync;
     sections.push(`## Initial sync of 10,000 cases (3 persons each) to a fresh device
 
-Lotse: the real engine, HTTP transport and AES-GCM envelopes into the in-memory reference store
-(tests/bench/sync-initial.ts). Peer: the same records replicated by PouchDB from express-pouchdb
-(memory adapter) to a fresh PouchDB, one document per record, plaintext
-(tests/bench/sync-initial-peer.ts). Target: Lotse ≤ 0.5× the peer.
+Lotse: the real engine, HTTP transport (binary pull pages) and AES-GCM envelopes into the
+in-memory reference store (tests/bench/sync-initial.ts). Peer: the same records replicated by
+PouchDB from express-pouchdb (memory adapter) to a fresh PouchDB, one document per record,
+plaintext (tests/bench/sync-initial-peer.ts). Each side runs in a fresh Node process (so neither
+inherits the heap of the parts before it), every variant 3 times in turn on a new device or
+database; the ratios use the medians. Target: Lotse ≤ 0.5× the peer.
 
 ${initialSyncTable(runs, peer)}
 ${peer ? `\n${peerTable(peer)}` : `\nPeer not measured: ${peerError ?? 'unknown error'}`}`);

@@ -1,10 +1,12 @@
 // Shared pieces of the sync benchmarks (sync-load, sync-latency, sync-initial): a real Lotse
 // server in its own process (tsx, src/server/main.ts) over a fresh SQLite file or a fresh
 // PostgreSQL database, a small JSON client, percentiles and Markdown tables.
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { createTestDatabase } from '../helpers/postgres';
 import { startServerProcess } from '../server/sync/server-process';
@@ -207,4 +209,42 @@ export function machineLine(): string {
 export function isMain(moduleUrl: string): boolean {
   const entry = process.argv[1];
   return entry !== undefined && moduleUrl === pathToFileURL(resolve(entry)).href;
+}
+
+/** Median and range of repeated timings, e.g. "2710 ms (2530–3120)". */
+export function medianOf(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+export const msRange = (values: readonly number[]): string =>
+  values.length > 1
+    ? `${ms(medianOf(values))} (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})`
+    : ms(values[0] ?? Number.NaN);
+
+const CHILD_RESULT = '@@bench-result ';
+
+/**
+ * Runs a bench script in a fresh Node process and returns what it reported with
+ * `reportToParent`: a measurement that must not inherit the heap, JIT state and open
+ * connections of the parts measured before it in the same `npm run bench`.
+ */
+export async function runInChild<T>(script: string, env: Record<string, string> = {}): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env, BENCH_CHILD: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let result: string | undefined;
+  // Its progress lines pass through; the result line is kept.
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (line.startsWith(CHILD_RESULT)) result = line.slice(CHILD_RESULT.length);
+    else console.log(line);
+  });
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  if (code !== 0 || result === undefined) throw new Error(`${script} failed (exit ${code})`);
+  return JSON.parse(result) as T;
+}
+
+/** In a script started by runInChild: true, and the result goes to the parent. */
+export const isBenchChild = (): boolean => process.env.BENCH_CHILD === '1';
+export function reportToParent(result: unknown): void {
+  console.log(`${CHILD_RESULT}${JSON.stringify(result)}`);
 }

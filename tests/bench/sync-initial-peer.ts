@@ -23,7 +23,16 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { isMain, loadAverage, machineLine, markdownTable, ms } from './sync-bench-common';
+import {
+  isBenchChild,
+  isMain,
+  loadAverage,
+  machineLine,
+  markdownTable,
+  medianOf,
+  msRange,
+  reportToParent,
+} from './sync-bench-common';
 import { initialSyncBook, plaintextBytes, type InitialBook } from './sync-initial-data';
 
 // Minimal shapes of the untyped CommonJS packages (they ship no TypeScript types).
@@ -84,7 +93,10 @@ export type PeerRun = {
   variant: PeerVariant;
   batchSize: number;
   documents: number;
+  /** Median of the repeats. */
   ms: number;
+  /** Every repeat, in order. */
+  allMs: number[];
   loadAverage: string;
 };
 
@@ -164,32 +176,44 @@ async function startPeerServer(cases: number): Promise<{ port: number; stop: () 
 
 export async function runInitialSyncPeer(
   cases = Number(process.env.SYNC_INITIAL_CASES ?? 10_000),
+  repeats = Number(process.env.SYNC_INITIAL_REPEATS ?? 3),
 ): Promise<PeerResult> {
   const { PouchDB } = loadPeer();
   const book = initialSyncBook(cases);
   const server = await startPeerServer(cases);
-  const runs: PeerRun[] = [];
+  const timings = PLAN.map((): number[] => []);
   try {
-    for (const [index, [variant, batchSize]] of PLAN.entries()) {
-      const documents = documentsOf(book, variant).length;
-      const client = new PouchDB(`client-${index}`, { adapter: 'memory' });
-      const started = performance.now();
-      const result = await PouchDB.replicate(
-        `http://127.0.0.1:${server.port}/${dbName(variant)}`,
-        client,
-        { batch_size: batchSize },
-      );
-      const elapsed = performance.now() - started;
-      const { doc_count } = await client.info();
-      if (!result.ok || doc_count !== documents) {
-        throw new Error(`replication incomplete: ${doc_count} of ${documents} documents`);
+    // The variants take turns, each replicated to a new client database every time.
+    for (let round = 0; round < repeats; round += 1) {
+      for (const [index, [variant, batchSize]] of PLAN.entries()) {
+        const documents = documentsOf(book, variant).length;
+        const client = new PouchDB(`client-${round}-${index}`, { adapter: 'memory' });
+        const started = performance.now();
+        const result = await PouchDB.replicate(
+          `http://127.0.0.1:${server.port}/${dbName(variant)}`,
+          client,
+          { batch_size: batchSize },
+        );
+        const elapsed = performance.now() - started;
+        const { doc_count } = await client.info();
+        if (!result.ok || doc_count !== documents) {
+          throw new Error(`replication incomplete: ${doc_count} of ${documents} documents`);
+        }
+        timings[index]?.push(elapsed);
+        await client.destroy();
       }
-      runs.push({ variant, batchSize, documents, ms: elapsed, loadAverage: loadAverage() });
-      await client.destroy();
     }
   } finally {
     server.stop();
   }
+  const runs = PLAN.map(([variant, batchSize], index): PeerRun => ({
+    variant,
+    batchSize,
+    documents: documentsOf(book, variant).length,
+    ms: medianOf(timings[index] ?? []),
+    allMs: timings[index] ?? [],
+    loadAverage: loadAverage(),
+  }));
   return { cases, plaintextBytes: plaintextBytes(book), runs };
 }
 
@@ -199,14 +223,14 @@ export function peerTable(result: PeerResult): string {
       'PouchDB replication to a fresh device',
       'documents',
       'batch_size',
-      'time',
+      'time, median (range)',
       'load avg (1/5/15)',
     ],
     result.runs.map((run) => [
       run.variant,
       run.documents.toLocaleString('en'),
       String(run.batchSize),
-      ms(run.ms),
+      msRange(run.allMs),
       run.loadAverage,
     ]),
   );
@@ -214,6 +238,7 @@ export function peerTable(result: PeerResult): string {
 
 async function main(): Promise<void> {
   const result = await runInitialSyncPeer();
+  if (isBenchChild()) return reportToParent(result);
   console.log(`\n${peerTable(result)}\n`);
   console.log(
     `${machineLine()}. ${result.cases.toLocaleString('en')} cases × 3 persons, ${(result.plaintextBytes / 1024 / 1024).toFixed(1)} MiB of plaintext JSON; ` +

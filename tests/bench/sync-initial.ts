@@ -1,37 +1,45 @@
 // Initial sync, Lotse's side: a team holds 10,000 cases with 3 persons each (40,000 records,
 // encrypted on the writing device with the real record envelopes of src/crypto, pushed to the
-// real server in its own process — not timed). Then a fresh device that has joined the team
-// (keyring in hand) runs the real sync engine (src/sync: HTTP transport, pull pages, decrypt,
-// merge check, apply with its cursor) into the in-memory reference store, timed from the start
-// of its first sync run until every record is decrypted and stored. Its records are then
-// compared with the plaintext. The peer (PouchDB + express-pouchdb) is sync-initial-peer.ts;
-// run alone, this script measures the peer too when its packages resolve, and prints the ratio
-// (target: Lotse ≤ 0.5 × the peer's time).
+// real server in its own process — not timed). Then fresh devices that have joined the team
+// (keyring in hand) run the real sync engine (src/sync: HTTP transport with binary pull pages,
+// decrypt, merge check, apply with its cursor) into the in-memory reference store, each timed
+// from the start of its first sync run until every record is decrypted and stored, and its
+// records compared with the plaintext. Each page size runs SYNC_INITIAL_REPEATS times (3; the
+// sizes take turns), each on a new device; the median counts. The peer (PouchDB +
+// express-pouchdb) is sync-initial-peer.ts; `npm run bench` runs both sides in fresh Node
+// processes (runInChild). Run alone, this script measures the peer too when its packages
+// resolve, and prints the ratio (target: Lotse ≤ 0.5 × the peer's time).
 // Run alone: `npx tsx tests/bench/sync-initial.ts` (SYNC_INITIAL_CASES=10000,
-// SYNC_INITIAL_BACKENDS=sqlite,postgres, BENCH_PEER_MODULES=<folder with the peer's packages>).
+// SYNC_INITIAL_BACKENDS=sqlite,postgres, SYNC_INITIAL_REPEATS=3,
+// BENCH_PEER_MODULES=<folder with the peer's packages>).
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createKeyring } from '../../src/crypto/keyring';
 import {
+  pullPageMediaType,
   syncLimits,
   syncPaths,
-  type PullResponse,
   type PushResponse,
   type RecordChange,
 } from '../../src/shared/sync-protocol';
 import { createSyncEngine } from '../../src/sync/engine';
 import { createHttpTransport } from '../../src/sync/http-transport';
 import { createMemoryLocalStore } from '../../src/sync/memory-local-store';
+import { decodePullPage } from '../../src/sync/pull-page';
 import { createRecordCodec } from '../../src/sync/record-codec';
 import {
   backends,
   callJson,
   createTeamOf,
+  isBenchChild,
   isMain,
   loadAverage,
   machineLine,
   markdownTable,
+  medianOf,
   ms,
+  msRange,
+  reportToParent,
   startBenchServer,
   type Backend,
 } from './sync-bench-common';
@@ -44,30 +52,31 @@ export type InitialSyncRun = {
   backend: Backend;
   pullPageSize: number;
   records: number;
+  /** Median of the repeats. */
   ms: number;
+  /** Every repeat, in order. */
+  allMs: number[];
   /** For comparison: fetching the same pages over HTTP without decrypting or storing them. */
   rawPullMs: number;
-  /** Bytes of ciphertext (base64) the fresh device received. */
+  /** Bytes of ciphertext the fresh device received (raw, as binary pull pages carry it). */
   ciphertextBytes: number;
   loadAverage: string;
 };
 
 export type InitialSyncResult = { cases: number; plaintextBytes: number; runs: InitialSyncRun[] };
 
-/** Pulls every page from 0 as plain HTTP + JSON.parse: the share of transport and server. */
+/** Pulls every page from 0 as the app's transport asks for it, decoding only the page frame. */
 async function timeRawPull(baseUrl: string, token: string, limit: number): Promise<number> {
   const started = performance.now();
   let cursor = 0;
   for (;;) {
-    const page = await callJson<PullResponse>(
-      baseUrl,
-      'GET',
-      `${syncPaths.pull}?after=${cursor}&limit=${limit}`,
-      token,
-    );
-    if (page.status !== 200) throw new Error(`pull failed: ${page.status}`);
-    cursor = page.body.nextCursor;
-    if (!page.body.hasMore) return performance.now() - started;
+    const response = await fetch(`${baseUrl}${syncPaths.pull}?after=${cursor}&limit=${limit}`, {
+      headers: { authorization: `Bearer ${token}`, accept: pullPageMediaType },
+    });
+    const page = response.ok ? decodePullPage(await response.arrayBuffer()) : null;
+    if (!page) throw new Error(`pull failed: ${response.status}`);
+    cursor = page.nextCursor;
+    if (!page.hasMore) return performance.now() - started;
   }
 }
 
@@ -75,12 +84,13 @@ export async function runInitialSync(
   backend: Backend,
   cases = Number(process.env.SYNC_INITIAL_CASES ?? 10_000),
   pageSizes: number[] = [syncLimits.defaultPullLimit, syncLimits.maxPullLimit],
+  repeats = Number(process.env.SYNC_INITIAL_REPEATS ?? 3),
 ): Promise<{ runs: InitialSyncRun[]; plaintextBytes: number }> {
   const book = initialSyncBook(cases);
   const server = await startBenchServer(backend);
   try {
     const { baseUrl } = server;
-    const [writer, ...fresh] = await createTeamOf(baseUrl, 1 + pageSizes.length);
+    const [writer, ...fresh] = await createTeamOf(baseUrl, 1 + pageSizes.length * repeats);
     if (!writer) throw new Error('no writer device');
     const keyring = await createKeyring(writer.teamId);
     const codec = createRecordCodec(() => keyring);
@@ -95,7 +105,7 @@ export async function runInitialSync(
       const changes: RecordChange[] = [];
       for (const { kind, record } of records.slice(i, i + syncLimits.maxPushBatch)) {
         const encoded = await codec.encode(kind, record, 1);
-        ciphertextBytes += encoded.ciphertext.length;
+        ciphertextBytes += Buffer.byteLength(encoded.ciphertext, 'base64');
         changes.push({ id: record.id, kind, baseRev: 0, changeId: randomUUID(), ...encoded });
       }
       const reply = await callJson<PushResponse>(
@@ -112,39 +122,45 @@ export async function runInitialSync(
       }
     }
 
-    const runs: InitialSyncRun[] = [];
-    for (const [index, pullPageSize] of pageSizes.entries()) {
-      const device = fresh[index];
-      if (!device) throw new Error('missing fresh device');
-      const store = createMemoryLocalStore();
-      const engine = createSyncEngine({
-        store,
-        transport: createHttpTransport({ baseUrl, deviceToken: device.deviceToken }),
-        codec,
-        pullPageSize,
-      });
-      const started = performance.now();
-      const result = await engine.syncOnce();
-      const elapsed = performance.now() - started;
-      if (!result.ok) throw new Error(`initial sync failed: ${result.code}`);
-      const local = store.records();
-      const wrong = records.filter(
-        ({ kind, record }) =>
-          JSON.stringify(local.get(`${kind}/${record.id}`)) !== JSON.stringify(record),
-      ).length;
-      if (local.size !== records.length || wrong > 0 || result.value.problems.length > 0) {
-        throw new Error(`initial sync incomplete: ${local.size} records, ${wrong} differ`);
+    const timings = pageSizes.map((): number[] => []);
+    const rawPulls = pageSizes.map((): number[] => []);
+    for (let round = 0; round < repeats; round += 1) {
+      for (const [index, pullPageSize] of pageSizes.entries()) {
+        const device = fresh[round * pageSizes.length + index];
+        if (!device) throw new Error('missing fresh device');
+        const store = createMemoryLocalStore();
+        const engine = createSyncEngine({
+          store,
+          transport: createHttpTransport({ baseUrl, deviceToken: device.deviceToken }),
+          codec,
+          pullPageSize,
+        });
+        const started = performance.now();
+        const result = await engine.syncOnce();
+        const elapsed = performance.now() - started;
+        if (!result.ok) throw new Error(`initial sync failed: ${result.code}`);
+        const local = store.records();
+        const wrong = records.filter(
+          ({ kind, record }) =>
+            JSON.stringify(local.get(`${kind}/${record.id}`)) !== JSON.stringify(record),
+        ).length;
+        if (local.size !== records.length || wrong > 0 || result.value.problems.length > 0) {
+          throw new Error(`initial sync incomplete: ${local.size} records, ${wrong} differ`);
+        }
+        timings[index]?.push(elapsed);
+        rawPulls[index]?.push(await timeRawPull(baseUrl, device.deviceToken, pullPageSize));
       }
-      runs.push({
-        backend,
-        pullPageSize,
-        records: local.size,
-        ms: elapsed,
-        rawPullMs: await timeRawPull(baseUrl, device.deviceToken, pullPageSize),
-        ciphertextBytes,
-        loadAverage: loadAverage(),
-      });
     }
+    const runs = pageSizes.map((pullPageSize, index): InitialSyncRun => ({
+      backend,
+      pullPageSize,
+      records: records.length,
+      ms: medianOf(timings[index] ?? []),
+      allMs: timings[index] ?? [],
+      rawPullMs: medianOf(rawPulls[index] ?? []),
+      ciphertextBytes,
+      loadAverage: loadAverage(),
+    }));
     return { runs, plaintextBytes: plaintextBytes(book) };
   } finally {
     await server.stop();
@@ -167,7 +183,7 @@ export function initialSyncTable(lotse: InitialSyncRun[], peer: PeerResult | nul
       'Lotse initial sync to a fresh device',
       'records',
       'pull page',
-      'time',
+      'time, median (range)',
       'of which HTTP + server (raw pull)',
       `÷ PouchDB default (target ≤ ${INITIAL_SYNC_RATIO_TARGET}×)`,
       `÷ PouchDB fastest (target ≤ ${INITIAL_SYNC_RATIO_TARGET}×)`,
@@ -177,7 +193,7 @@ export function initialSyncTable(lotse: InitialSyncRun[], peer: PeerResult | nul
       `${run.backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'} server, decrypt + apply`,
       run.records.toLocaleString('en'),
       String(run.pullPageSize),
-      ms(run.ms),
+      msRange(run.allMs),
       ms(run.rawPullMs),
       ratio(run.ms, peerDefault),
       ratio(run.ms, peerFastest),
@@ -196,6 +212,7 @@ async function main(): Promise<void> {
     runs.push(...result.runs);
     plaintext = result.plaintextBytes;
   }
+  if (isBenchChild()) return reportToParent({ runs, plaintextBytes: plaintext });
   let peer: PeerResult | null = null;
   try {
     console.log('peer: PouchDB replication …');
@@ -206,7 +223,7 @@ async function main(): Promise<void> {
   console.log(`\n${initialSyncTable(runs, peer)}\n`);
   if (peer) console.log(`${peerTable(peer)}\n`);
   console.log(
-    `${machineLine()}. ${(plaintext / 1024 / 1024).toFixed(1)} MiB of plaintext JSON, ${((runs[0]?.ciphertextBytes ?? 0) / 1024 / 1024).toFixed(1)} MiB of ciphertext (base64) on the wire for Lotse; ` +
+    `${machineLine()}. ${(plaintext / 1024 / 1024).toFixed(1)} MiB of plaintext JSON, ${((runs[0]?.ciphertextBytes ?? 0) / 1024 / 1024).toFixed(1)} MiB of ciphertext (raw bytes in binary pull pages) on the wire for Lotse; ` +
       'Lotse client: src/sync engine + HTTP transport + AES-GCM record envelopes into the in-memory reference store (memory-local-store.ts).',
   );
   console.log('Command: npx tsx tests/bench/sync-initial.ts');
