@@ -2,7 +2,13 @@
 // output): `record.blob`. The record is encrypted and authenticated, so the reference is
 // too; the receiving device checks the decrypted bytes against its size and SHA-256, which
 // binds the record to exactly these bytes (a swapped or replayed blob cannot pass).
-import { CHUNK_OVERHEAD, DEFAULT_CHUNK_SIZE, encryptBlob } from '../crypto/blob-chunks';
+import {
+  CHUNK_OVERHEAD,
+  decryptBlob,
+  DEFAULT_CHUNK_SIZE,
+  encryptBlob,
+  splitEncryptedBlob,
+} from '../crypto/blob-chunks';
 import type { Keyring } from '../crypto/keyring';
 import { syncLimits, uuidPattern } from '../shared/sync-protocol';
 import type { SyncRecord } from './local-store';
@@ -19,6 +25,11 @@ export type BlobRef = {
   sha256: string;
   /** Plaintext bytes per chunk (all but the last); needed to cut the download into chunks. */
   chunkSize: number;
+  /**
+   * The key epoch the chunks were sealed under (blob-reseal.ts: a blob of an older epoch is
+   * sealed anew). Absent in references made before it was recorded.
+   */
+  keyEpoch?: number;
 };
 
 /** An upload not yet known complete: the reference and its encrypted chunks, kept until done. */
@@ -35,7 +46,15 @@ export function readBlobRef(record: SyncRecord): BlobRef | null {
   if (typeof ref.blobId !== 'string' || !uuidPattern.test(ref.blobId)) return null;
   if (!isCount(ref.size) || !isCount(ref.chunkSize) || ref.chunkSize < 1) return null;
   if (typeof ref.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(ref.sha256)) return null;
-  return { blobId: ref.blobId, size: ref.size, sha256: ref.sha256, chunkSize: ref.chunkSize };
+  if (ref.keyEpoch !== undefined && !isCount(ref.keyEpoch)) return null;
+  const { blobId, size, sha256, chunkSize } = ref;
+  return {
+    blobId,
+    size,
+    sha256,
+    chunkSize,
+    ...(ref.keyEpoch === undefined ? {} : { keyEpoch: ref.keyEpoch }),
+  };
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -72,6 +91,24 @@ export async function sealAttachment(
 ): Promise<PendingUpload | null> {
   if (chunkSize === null) return null;
   const chunks = await encryptBlob(keyring, { teamId: keyring.teamId, blobId }, bytes, chunkSize);
-  const ref = { blobId, size: bytes.byteLength, sha256: await sha256Hex(bytes), chunkSize };
+  const sha256 = await sha256Hex(bytes);
+  const ref = { blobId, size: bytes.byteLength, sha256, chunkSize, keyEpoch: keyring.current };
   return { ref, chunks };
+}
+
+/** Decrypts a downloaded blob and checks it against the record's reference. */
+export async function openAttachment(
+  keyring: Keyring,
+  ref: BlobRef,
+  ciphertext: Uint8Array,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; code: string }> {
+  const address = { teamId: keyring.teamId, blobId: ref.blobId };
+  const opened = await decryptBlob(keyring, address, splitEncryptedBlob(ciphertext, ref.chunkSize));
+  if (!opened.ok) return opened;
+  // Two sealings of one blob id (a lost blob uploaded again, a re-encryption made by two
+  // devices at once) hold the same bytes; a mismatch means other bytes than the record's.
+  if (opened.value.byteLength !== ref.size || (await sha256Hex(opened.value)) !== ref.sha256) {
+    return { ok: false, code: 'crypto-tampered' };
+  }
+  return { ok: true, bytes: opened.value };
 }

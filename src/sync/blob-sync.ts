@@ -6,7 +6,9 @@
 // the blob is complete: an upload cut off — even by closing the app — resumes with the
 // same ciphertext, sending only the chunks the server lacks. A record that references a
 // blob uploaded earlier is checked against the server before it goes out again (a server
-// restored from a backup may have lost the blob; it is then uploaded again).
+// restored from a backup may have lost the blob; it is then uploaded again). A record being
+// re-encrypted under a newer key epoch gets its attachment sealed anew under that epoch, as a
+// new blob uploaded before it goes out (blob-reseal.ts).
 //
 // Records synced before attachments were (no reference, bytes only on the device that made
 // them) are put into the outbox once per device, so they get their blob and go out again.
@@ -18,12 +20,12 @@
 // After the pull, every record whose attachment is not on this device is downloaded,
 // decrypted and checked against its reference (size, SHA-256); a blob that fails is
 // reported like a tampered record and not retried until a new version of the record comes.
-import { decryptBlob, splitEncryptedBlob } from '../crypto/blob-chunks';
 import type { Keyring } from '../crypto/keyring';
 import type { StorageErrorCode } from '../db/storage-error';
 import {
   BLOB_FIELD,
   encryptedSizeOf,
+  openAttachment,
   readBlobRef,
   sealAttachment,
   sha256Hex,
@@ -31,6 +33,7 @@ import {
   type PendingUpload,
 } from './blob-ref';
 import type { LocalBlobStore } from './blob-local-store';
+import { needsCurrentEpoch, resealAttachment } from './blob-reseal';
 import type { BlobTransport } from './blob-transport';
 import { uploadBlob } from './blob-upload';
 import {
@@ -54,7 +57,7 @@ export type BlobSyncOptions = {
 };
 
 /** The device's storage refused a write: stop, and report the code. */
-type StorageStop = { storage: StorageErrorCode };
+export type StorageStop = { storage: StorageErrorCode };
 
 type Attached = 'ready' | 'later' | RecordProblem | TransportErr | StorageStop;
 
@@ -72,7 +75,9 @@ async function attachNew(
   let pending = await blobs.store.getPendingUpload(kind, id);
   const sameBytes =
     pending?.ref.size === bytes.byteLength && pending.ref.sha256 === (await sha256Hex(bytes));
-  if (!pending || !sameBytes) {
+  // Sealed under an older key epoch (a rotation came in between): sealed again.
+  const sameEpoch = pending?.ref.keyEpoch === blobs.keyring().current;
+  if (!pending || !sameBytes || !sameEpoch) {
     const newBlobId = blobs.newBlobId ?? (() => globalThis.crypto.randomUUID());
     pending = (await sealAttachment(blobs.keyring(), newBlobId(), bytes)) ?? undefined;
     if (!pending) return { kind, id, code: 'push-blob-too-large' };
@@ -126,6 +131,11 @@ async function attach(store: LocalStore, blobs: BlobSyncOptions, item: OutboxIte
     const attached = await attachNew(store, blobs, item, local, bytes);
     if (attached === 'later' || !('chunks' in attached)) return attached;
     pending = attached;
+  } else if (needsCurrentEpoch(ref, await store.getShadow(kind, id), blobs.keyring().current)) {
+    // Re-encrypted under a newer key epoch: the attachment moves with it (blob-reseal.ts).
+    const resealed = await resealAttachment(store, blobs, item, local, ref);
+    if (resealed === 'ready' || resealed === 'later' || !('chunks' in resealed)) return resealed;
+    pending = resealed;
   } else if (pending?.ref.blobId !== ref.blobId) {
     const checked = await checkUploaded(blobs, item, ref);
     if (checked === 'ready' || !('chunks' in checked)) return checked;
@@ -187,23 +197,6 @@ export async function queueUnreferenced(
   if (list.length > 0) await store.enqueue(list);
   await blobs.store.markUnreferencedQueued();
   return list.length;
-}
-
-/** Decrypts a downloaded blob and checks it against the record's reference. */
-async function openAttachment(
-  keyring: Keyring,
-  ref: BlobRef,
-  ciphertext: Uint8Array,
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; code: string }> {
-  const address = { teamId: keyring.teamId, blobId: ref.blobId };
-  const opened = await decryptBlob(keyring, address, splitEncryptedBlob(ciphertext, ref.chunkSize));
-  if (!opened.ok) return opened;
-  // Authentic chunks of another upload of the same blob id cannot happen (ids are fresh);
-  // a mismatch here means the bytes are not the ones the record was made with.
-  if (opened.value.byteLength !== ref.size || (await sha256Hex(opened.value)) !== ref.sha256) {
-    return { ok: false, code: 'crypto-tampered' };
-  }
-  return { ok: true, bytes: opened.value };
 }
 
 export type DownloadStats = {

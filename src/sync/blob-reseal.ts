@@ -1,0 +1,136 @@
+// Attachments after a key rotation. A record pushed while its server copy is under an older
+// key epoch is being re-encrypted (reencrypt.ts queues them; an edit does it too), and its
+// attachment must move to the current epoch with it. Blobs are immutable and their chunks
+// bound to blob id and epoch (crypto/blob-chunks.ts), so the file is sealed again as a new
+// blob under the current epoch, the record's reference is rewritten, and the ordinary
+// upload-before-push of blob-sync.ts sends it: the record goes out only once its new blob
+// is complete. A device that lacks the file downloads the old blob (it still has the old
+// key), checks it against the reference and keeps it before sealing it anew.
+//
+// The new blob id is derived from the old reference and the epoch (not random), so two
+// devices re-encrypting the same record at once make the same reference: their pushes merge
+// without a conflict, and their uploads meet on one blob id, which blob-upload.ts already
+// handles (another sealing's chunks are overwritten; the first to complete wins).
+//
+// The old blob stays on the server: there is no endpoint to delete a blob.
+import type { TransportErr } from './transport';
+import type { BlobSyncOptions, StorageStop } from './blob-sync';
+import {
+  BLOB_FIELD,
+  encryptedSizeOf,
+  openAttachment,
+  sealAttachment,
+  sha256Hex,
+  type BlobRef,
+  type PendingUpload,
+} from './blob-ref';
+import {
+  EMPTY_SHADOW,
+  type LocalStore,
+  type OutboxItem,
+  type RecordShadow,
+  type SyncRecord,
+} from './local-store';
+
+/**
+ * Whether the record's attachment must be sealed anew under `current`. A reference without
+ * its epoch (made before references recorded it) is judged by the record's server copy:
+ * the blob was complete before the first record version referencing it was pushed, and
+ * epochs only grow, so the blob is no newer than that copy.
+ */
+export function needsCurrentEpoch(
+  ref: BlobRef,
+  shadow: RecordShadow | undefined,
+  current: number,
+): boolean {
+  if (ref.keyEpoch !== undefined) return ref.keyEpoch < current;
+  return shadow?.keyEpoch !== undefined && shadow.keyEpoch < current;
+}
+
+const hex = (bytes: Uint8Array): string =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * The blob id of `ref`'s file sealed under `epoch`: a UUID (RFC 9562 version 8) from the
+ * SHA-256 of the team, the record, the old blob id and the epoch. Fresh (no blob ever had
+ * it) and the same on every device; the old blob id already stands for exactly one file.
+ * Only values the server knows go in: with the file's hash in the input, a server could
+ * confirm a guess of the file (a blank official form is public) by computing the id.
+ */
+export async function resealedBlobId(
+  teamId: string,
+  kind: string,
+  recordId: string,
+  ref: BlobRef,
+  epoch: number,
+): Promise<string> {
+  const input = ['lotse/blob-reseal/v1', teamId, kind, recordId, ref.blobId, epoch];
+  const digest = await globalThis.crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(input.join('\n')),
+  );
+  const bytes = new Uint8Array(digest).slice(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80; // version 8
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 9562 variant
+  const h = hex(bytes);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The attachment's plaintext: the bytes on this device, or the old blob downloaded, checked
+ * and stored. 'unavailable': neither (the server refuses the blob, it fails its check, or
+ * the bytes here are not the referenced ones).
+ */
+async function plaintextOf(
+  blobs: BlobSyncOptions,
+  kind: string,
+  id: string,
+  ref: BlobRef,
+): Promise<Uint8Array | 'unavailable' | TransportErr | StorageStop> {
+  const here = await blobs.store.readBytes(kind, id);
+  if (here) return (await sha256Hex(here)) === ref.sha256 ? here : 'unavailable';
+  const fetched = await blobs.transport.download(ref.blobId, encryptedSizeOf(ref));
+  if (!fetched.ok) return fetched.failure.code === 'request-refused' ? 'unavailable' : fetched;
+  const opened = await openAttachment(blobs.keyring(), ref, fetched.value);
+  if (!opened.ok) return 'unavailable';
+  // Kept, as the download step would (and taken off the download list).
+  const stored = await blobs.store.storeBytes(kind, id, ref, opened.bytes);
+  return stored.ok ? opened.bytes : { storage: stored.code };
+}
+
+/**
+ * Seals the attachment of `local` (referencing `ref`, of an older epoch) under the current
+ * epoch and writes the new reference into the record; returns the upload to make. 'ready':
+ * the file cannot be had, the record goes out with the reference it has (the download step
+ * reports the broken blob). 'later': the record was edited meanwhile (the next round sees
+ * the new version). A transport failure ends the run: the record waits for its file.
+ */
+export async function resealAttachment(
+  store: LocalStore,
+  blobs: BlobSyncOptions,
+  item: OutboxItem,
+  local: SyncRecord,
+  ref: BlobRef,
+): Promise<PendingUpload | 'ready' | 'later' | TransportErr | StorageStop> {
+  const { kind, recordId: id } = item;
+  const keyring = blobs.keyring();
+  const blobId = await resealedBlobId(keyring.teamId, kind, id, ref, keyring.current);
+  // Sealed already (the upload or the reference write was cut off): the same ciphertext.
+  let pending = await blobs.store.getPendingUpload(kind, id);
+  if (pending?.ref.blobId !== blobId) {
+    const bytes = await plaintextOf(blobs, kind, id, ref);
+    if (bytes === 'unavailable') return 'ready';
+    if (!(bytes instanceof Uint8Array)) return bytes;
+    // The old chunk size: every device sealing this file makes the same reference.
+    pending = (await sealAttachment(keyring, blobId, bytes, ref.chunkSize)) ?? undefined;
+    if (!pending) return 'ready'; // not reached: a chunk size is given
+    const saved = await blobs.store.savePendingUpload(kind, id, pending);
+    if (!saved.ok) return { storage: saved.code };
+  }
+  const shadow = (await store.getShadow(kind, id)) ?? EMPTY_SHADOW;
+  const record = { ...local, [BLOB_FIELD]: pending.ref };
+  const written = await store.apply({
+    updates: [{ kind, id, shadow, record, expectedOutboxSeq: item.seq }],
+  });
+  return written.ok ? pending : 'later';
+}
