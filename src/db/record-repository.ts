@@ -1,5 +1,5 @@
 // Generic repository for every record kind. Each write stamps the bookkeeping fields
-// and, in the same transaction, records the change in the outbox for the sync issue.
+// and, in the same transaction, records the change in the outbox that sync pushes.
 import type { Table } from 'dexie';
 import { newId } from '../domain/ids';
 import type { RecordBase, RecordKind, RecordOf } from '../domain/types';
@@ -22,7 +22,7 @@ const systemClock: Clock = () => new Date();
 /** Appends (or replaces) the outbox entry of a record. Call inside a rw transaction, before the
  * transaction writes anything else: the lookup of the old entry opens an index cursor, and on a
  * full disk Chromium answers a cursor opened after buffered writes with "Corruption detected"
- * and then deletes the origin's whole IndexedDB (docs/ARCHITECTURE.md, "A full disk"). Without
+ * and then deletes the origin's whole IndexedDB (docs/sync.md, "A full disk"). Without
  * earlier writes, the failure comes at commit as an I/O error and everything saved before stays. */
 export function recordChange(
   db: LotseDb,

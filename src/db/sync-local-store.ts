@@ -18,6 +18,7 @@ import type { Table } from 'dexie';
 import type {
   ApplyBatch,
   LocalStore,
+  RecordKey,
   RecordProblem,
   RecordShadow,
   SyncMeta,
@@ -105,42 +106,99 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     return record && withoutLocalFields(kind, record);
   }
 
-  /** Writes a pulled or merged record; returns what was stored (local-only fields kept). */
-  async function writeRecord(kind: string, record: SyncRecord): Promise<SyncRecord> {
-    if (!isKnownKind(kind)) {
-      await db.syncForeign.put({ kind, id: record.id, record });
-      return record;
+  /** Local versions of many records: one bulk read per table (foreign kinds included). */
+  async function readRecords(keys: readonly RecordKey[]): Promise<(SyncRecord | undefined)[]> {
+    const found = new Array<SyncRecord | undefined>(keys.length);
+    const byTable = new Map<string, number[]>();
+    keys.forEach(({ kind }, index) => {
+      const group = isKnownKind(kind) ? kind : '';
+      const indexes = byTable.get(group);
+      if (indexes) indexes.push(index);
+      else byTable.set(group, [index]);
+    });
+    for (const [kind, indexes] of byTable) {
+      if (kind === '') {
+        const rows = await db.syncForeign.bulkGet(
+          indexes.map((i) => [keys[i]?.kind ?? '', keys[i]?.id ?? '']),
+        );
+        indexes.forEach((at, n) => (found[at] = rows[n]?.record));
+        continue;
+      }
+      const rows = await recordTable(kind as KnownKind).bulkGet(
+        indexes.map((i) => keys[i]?.id ?? ''),
+      );
+      indexes.forEach((at, n) => {
+        const row = rows[n];
+        found[at] = row && withoutLocalFields(kind, row);
+      });
     }
-    const table = recordTable(kind);
-    const fields = LOCAL_ONLY_FIELDS[kind];
-    const kept: SyncRecord = { ...record };
-    if (fields) {
-      const existing = await table.get(record.id);
-      for (const field of fields) kept[field] = existing?.[field] ?? new Uint8Array();
+    return found;
+  }
+
+  /** Outbox seqs of the given records, by `kind/id` (one index query). */
+  async function outboxSeqsOf(keys: readonly RecordKey[]): Promise<Map<string, number>> {
+    const compound = keys.map(({ kind, id }): [string, string] => [kind, id]);
+    const entries = await db.outbox.where('[kind+recordId]').anyOf(compound).toArray();
+    const seqs = new Map<string, number>();
+    for (const entry of entries) {
+      if (entry.seq !== undefined) seqs.set(`${entry.kind}/${entry.recordId}`, entry.seq);
     }
-    await table.put(kept);
-    return kept;
+    return seqs;
+  }
+
+  /** Writes pulled or merged records, a bulk put per table (local-only fields kept). */
+  async function writeRecords(list: { kind: string; record: SyncRecord }[]): Promise<void> {
+    const byKind = new Map<string, SyncRecord[]>();
+    for (const { kind, record } of list) {
+      const group = byKind.get(kind);
+      if (group) group.push(record);
+      else byKind.set(kind, [record]);
+    }
+    for (const [kind, records] of byKind) {
+      if (!isKnownKind(kind)) {
+        await db.syncForeign.bulkPut(records.map((record) => ({ kind, id: record.id, record })));
+        continue;
+      }
+      const table = recordTable(kind);
+      const fields = LOCAL_ONLY_FIELDS[kind];
+      let kept = records;
+      if (fields) {
+        const existing = await table.bulkGet(records.map((record) => record.id));
+        kept = records.map((record, index) => {
+          const copy: SyncRecord = { ...record };
+          for (const field of fields) copy[field] = existing[index]?.[field] ?? new Uint8Array();
+          return copy;
+        });
+      }
+      await table.bulkPut(kept);
+      if (isAttachmentKind(kind)) {
+        for (const stored of kept) await noteAttachment(db, kind, stored);
+      }
+    }
   }
 
   async function applyInTransaction(batch: ApplyBatch): Promise<boolean> {
+    const seqs = await outboxSeqsOf(batch.updates);
     for (const update of batch.updates) {
       if (update.record === undefined || update.expectedOutboxSeq === undefined) continue;
-      const current = await outboxSeqOf(update.kind, update.id);
+      const current = seqs.get(`${update.kind}/${update.id}`) ?? null;
       if (current !== update.expectedOutboxSeq) return false;
     }
-    for (const update of batch.updates) {
-      const { kind, id } = update;
-      await db.syncShadows.put({ kind, id, shadow: update.shadow });
-      if (update.record !== undefined) {
-        const stored = await writeRecord(kind, update.record);
-        if (isAttachmentKind(kind)) await noteAttachment(db, kind, stored);
-      }
-      if (update.removeOutboxSeq !== undefined) {
-        const seq = await outboxSeqOf(kind, id);
-        if (seq === update.removeOutboxSeq) await db.outbox.delete(seq);
-      }
-      await db.syncProblems.delete([kind, id]);
-    }
+    await db.syncShadows.bulkPut(
+      batch.updates.map(({ kind, id, shadow }) => ({ kind, id, shadow })),
+    );
+    await writeRecords(
+      batch.updates.flatMap(({ kind, record }) => (record === undefined ? [] : [{ kind, record }])),
+    );
+    const acknowledged = batch.updates.flatMap(({ kind, id, removeOutboxSeq }) =>
+      removeOutboxSeq !== undefined && seqs.get(`${kind}/${id}`) === removeOutboxSeq
+        ? [removeOutboxSeq]
+        : [],
+    );
+    if (acknowledged.length) await db.outbox.bulkDelete(acknowledged);
+    await db.syncProblems.bulkDelete(
+      batch.updates.map(({ kind, id }): [string, string] => [kind, id]),
+    );
     if (batch.problems?.length) await db.syncProblems.bulkPut(batch.problems);
     if (batch.cursor !== undefined) {
       const meta = await readMeta();
@@ -171,6 +229,24 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     outboxCount: () => db.outbox.count(),
     outboxSeqOf,
     getRecord: readRecord,
+    async readForPull(keys) {
+      return db.transaction(
+        'r',
+        [db.syncShadows, db.outbox, db.syncForeign, ...recordTables],
+        async () => {
+          const shadows = await db.syncShadows.bulkGet(
+            keys.map(({ kind, id }): [string, string] => [kind, id]),
+          );
+          const seqs = await outboxSeqsOf(keys);
+          const local = await readRecords(keys);
+          return keys.map(({ kind, id }, index) => ({
+            shadow: shadows[index]?.shadow,
+            outboxSeq: seqs.get(`${kind}/${id}`) ?? null,
+            record: local[index],
+          }));
+        },
+      );
+    },
     async getShadow(kind, id) {
       return (await db.syncShadows.get([kind, id]))?.shadow;
     },

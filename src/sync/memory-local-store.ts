@@ -69,6 +69,18 @@ export function createMemoryLocalStore(): MemoryLocalStore {
       const shadow = shadows.get(keyOf(kind, id));
       return shadow && structuredClone(shadow);
     },
+    async readForPull(keys) {
+      return keys.map(({ kind, id }) => {
+        const key = keyOf(kind, id);
+        const shadow = shadows.get(key);
+        const entry = records.get(key);
+        return {
+          shadow: shadow && structuredClone(shadow),
+          outboxSeq: outbox.get(key)?.seq ?? null,
+          record: entry && structuredClone(entry.record),
+        };
+      });
+    },
     async saveShadows(list) {
       for (const { kind, id, shadow } of list)
         shadows.set(keyOf(kind, id), structuredClone(shadow));

@@ -7,6 +7,7 @@ import { syncLimits } from '../shared/sync-protocol';
 import {
   EMPTY_SHADOW,
   type LocalStore,
+  type PullContext,
   type RecordProblem,
   type RecordUpdate,
 } from './local-store';
@@ -42,13 +43,13 @@ const RECORDS_IN_FLIGHT = 32;
 async function updateFor(
   deps: PullDeps,
   server: PulledRecord,
+  context: PullContext,
   stats: PullStats,
 ): Promise<RecordUpdate | RecordProblem | null> {
   const { kind, id } = server;
-  const shadow = (await deps.store.getShadow(kind, id)) ?? EMPTY_SHADOW;
+  const shadow = context.shadow ?? EMPTY_SHADOW;
   if (server.rev <= shadow.rev) return null; // seen already (e.g. our own push's echo)
-  const outboxSeq = await deps.store.outboxSeqOf(kind, id);
-  const local = await deps.store.getRecord(kind, id);
+  const { outboxSeq, record: local } = context;
 
   const own = shadow.unacked.find((change) => change.changeId === server.changeId);
   if (own && local) {
@@ -121,8 +122,13 @@ async function storePage(
   for (let attempt = 0; attempt < MAX_PAGE_ATTEMPTS; attempt += 1) {
     const pageStats: PullStats = { applied: 0, merged: 0, problems: [] };
     const updates: RecordUpdate[] = [];
-    const results = await mapConcurrent(records, RECORDS_IN_FLIGHT, (server) =>
-      updateFor(deps, server, pageStats),
+    // Read afresh on every attempt: a refused page means the user changed one of them.
+    const contexts = await deps.store.readForPull(records);
+    const results = await mapConcurrent(
+      records.map((server, index) => ({ server, context: contexts[index] })),
+      RECORDS_IN_FLIGHT,
+      ({ server, context }) =>
+        context ? updateFor(deps, server, context, pageStats) : Promise.resolve(null),
     );
     for (const update of results) {
       if (update === null) continue;

@@ -170,6 +170,45 @@ describe('Dexie sync store', () => {
     });
   });
 
+  it('reads a page worth of records at once exactly as one record at a time', async () => {
+    const keyring = await createKeyring(TEAM);
+    const server = createMemoryServer();
+    const a = await device(server, keyring);
+    const b = await device(server, keyring);
+    const synced = await newPerson(a, 'Haidari');
+    const edited = await newPerson(a, 'Rahimi');
+    const foreign = { id: '0190a000-0000-7000-8000-0000000000ab', deleted: false, x: 1 };
+    await a.db.syncForeign.put({ kind: 'form-pack', id: foreign.id, record: foreign });
+    await a.store.enqueue([{ kind: 'form-pack', id: foreign.id }]);
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    // B edits one of them (an outbox entry); one id it has never seen.
+    await b.repos.persons.save(edited.id, { ...stripBase(edited), phone: '0151 2' });
+    const keys = [
+      { kind: 'person', id: edited.id },
+      { kind: 'form-pack', id: foreign.id },
+      { kind: 'person', id: '0190a000-0000-7000-8000-0000000000ff' },
+      { kind: 'case', id: synced.id }, // a person's id under another kind: nothing
+      { kind: 'person', id: synced.id },
+    ];
+    const together = await b.store.readForPull(keys);
+    const oneByOne = await Promise.all(
+      keys.map(async ({ kind, id }) => ({
+        shadow: await b.store.getShadow(kind, id),
+        outboxSeq: await b.store.outboxSeqOf(kind, id),
+        record: await b.store.getRecord(kind, id),
+      })),
+    );
+    expect(together).toEqual(oneByOne);
+    expect(together.map((c) => [c.shadow?.rev ?? 0, c.outboxSeq !== null, !!c.record])).toEqual([
+      [1, true, true],
+      [1, false, true],
+      [0, false, false],
+      [0, false, false],
+      [1, false, true],
+    ]);
+  });
+
   it('apply is all or nothing: a record edited meanwhile refuses the whole page and its cursor', async () => {
     const keyring = await createKeyring(TEAM);
     const a = await device(createMemoryServer(), keyring);
