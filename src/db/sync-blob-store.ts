@@ -11,11 +11,18 @@
 //   transaction as the pulled record (noteAttachment, called by sync-local-store.ts), so a
 //   page and "fetch its files" commit together; a download stores the bytes and takes the
 //   record off the list in one transaction.
+// - Old blobs a re-encryption replaced, to delete from the server once the server's record no
+//   longer references them (sync/blob-reseal.ts): the `blob-replaced` row, a list.
 // - A write the storage refuses (a full disk) comes back as its code, never as a throw, and
 //   is kept for the status (`storageFailure()`, like the local store's) until a write works.
 import { ok } from '../shared/result';
 import { readBlobRef, type PendingUpload } from '../sync/blob-ref';
-import type { BlobStoreWrite, LocalBlobStore, WantedBlob } from '../sync/blob-local-store';
+import type {
+  BlobStoreWrite,
+  LocalBlobStore,
+  ReplacedBlob,
+  WantedBlob,
+} from '../sync/blob-local-store';
 import type { SyncRecord } from '../sync/local-store';
 import type { LotseDb } from './database';
 import { storageFailure, type StorageErrorCode } from './storage-error';
@@ -27,11 +34,23 @@ const WANTED_KEY = 'blob-wanted';
 /** Set once the records synced before attachments were have been queued (unreferenced). */
 const UNREFERENCED_QUEUED_KEY = 'blob-unreferenced-queued';
 const uploadKey = (kind: string, id: string) => `blob-upload/${kind}/${id}`;
+/** Old blobs waiting to be deleted from the server (ReplacedBlob[]). */
+const REPLACED_KEY = 'blob-replaced';
 
 type WantedEntry = { kind: AttachmentKind; id: string };
 
 export const isAttachmentKind = (kind: string): kind is AttachmentKind =>
   (ATTACHMENT_KINDS as readonly string[]).includes(kind);
+
+async function readReplaced(db: LotseDb): Promise<ReplacedBlob[]> {
+  const row = await db.syncState.get(REPLACED_KEY);
+  return Array.isArray(row?.value) ? (row.value as ReplacedBlob[]) : [];
+}
+
+async function writeReplaced(db: LotseDb, list: ReplacedBlob[]): Promise<void> {
+  if (list.length === 0) await db.syncState.delete(REPLACED_KEY);
+  else await db.syncState.put({ key: REPLACED_KEY, value: list });
+}
 
 async function readWanted(db: LotseDb): Promise<WantedEntry[]> {
   const row = await db.syncState.get(WANTED_KEY);
@@ -176,6 +195,25 @@ export function createDexieBlobStore(db: LotseDb): DexieBlobStore {
     async markUnreferencedQueued() {
       await db.syncState.put({ key: UNREFERENCED_QUEUED_KEY, value: true });
     },
+    replacedBlobs: () => readReplaced(db),
+    noteReplacedBlob: (entry) =>
+      write(() =>
+        db.transaction('rw', db.syncState, async () => {
+          const list = await readReplaced(db);
+          if (list.some((known) => known.oldBlobId === entry.oldBlobId)) return null;
+          await writeReplaced(db, [...list, entry]);
+          return null;
+        }),
+      ),
+    forgetReplacedBlob: (oldBlobId) =>
+      write(() =>
+        db.transaction('rw', db.syncState, async () => {
+          const list = await readReplaced(db);
+          const rest = list.filter((entry) => entry.oldBlobId !== oldBlobId);
+          if (rest.length < list.length) await writeReplaced(db, rest);
+          return null;
+        }),
+      ),
   };
 }
 

@@ -41,7 +41,10 @@ export const syncPaths = {
   blobStatus: (blobId: string) => `/api/v1/blobs/${blobId}/status`,
   /** POST CompleteBlobRequest → BlobStatusResponse. */
   blobComplete: (blobId: string) => `/api/v1/blobs/${blobId}/complete`,
-  /** GET → the ciphertext bytes (application/octet-stream), once complete. */
+  /**
+   * GET → the ciphertext bytes (application/octet-stream), once complete. DELETE → 204: the
+   * blob is gone for good (404 when unknown or deleted already; its id is never taken again).
+   */
   blob: (blobId: string) => `/api/v1/blobs/${blobId}`,
 } as const;
 
@@ -363,6 +366,8 @@ export const syncErrorCodes = [
   'invite-used',
   /** 410: the invite has expired. */
   'invite-expired',
+  /** 410: a chunk for a deleted blob; its id can never be uploaded again. */
+  'blob-deleted',
   /** 409: the blob is complete; its chunks cannot change. */
   'blob-complete',
   /** 409: complete or download asked for a blob with chunks missing. */

@@ -1,6 +1,7 @@
 // What the sync engine needs from the device's storage for attachments (blob-sync.ts): the
-// bytes of a record's attachment, the uploads not yet known complete, and the records whose
-// attachment still has to be downloaded. The Dexie implementation is db/sync-blob-store.ts;
+// bytes of a record's attachment, the uploads not yet known complete, the records whose
+// attachment still has to be downloaded, and the old blobs a re-encryption replaced, to be
+// deleted from the server (blob-reseal.ts). The Dexie implementation is db/sync-blob-store.ts;
 // the in-memory one below sits next to memory-local-store.ts for tests.
 import type { StorageErrorCode } from '../db/storage-error';
 import { ok, type Result } from '../shared/result';
@@ -8,6 +9,20 @@ import { readBlobRef, type BlobRef, type PendingUpload } from './blob-ref';
 import type { MemoryLocalStore } from './memory-local-store';
 
 export type WantedBlob = { kind: string; id: string; ref: BlobRef };
+
+/**
+ * A blob of an older key epoch that a re-encryption replaced (blob-reseal.ts): deleted from the
+ * server once the server's version of the record no longer references it.
+ */
+export type ReplacedBlob = {
+  kind: string;
+  id: string;
+  oldBlobId: string;
+  /** The blob the re-encrypted record references instead. */
+  newBlobId: string;
+  /** The record's server revision (its shadow's) when it was re-encrypted. */
+  sinceRev: number;
+};
 
 /** A bookkeeping write: Err when the device's storage refused it (a full disk, mostly). */
 export type BlobStoreWrite<T = null> = Result<T, StorageErrorCode>;
@@ -44,6 +59,12 @@ export type LocalBlobStore = {
    */
   unreferenced(): Promise<{ kind: string; id: string }[] | null>;
   markUnreferencedQueued(): Promise<void>;
+  /** Old blobs waiting to be deleted from the server, oldest first. */
+  replacedBlobs(): Promise<ReplacedBlob[]>;
+  /** Remembers one (kept across restarts); a second note of the same old blob is ignored. */
+  noteReplacedBlob(entry: ReplacedBlob): Promise<BlobStoreWrite>;
+  /** Deleted from the server (or not to be tried again): forgotten. */
+  forgetReplacedBlob(oldBlobId: string): Promise<BlobStoreWrite>;
 };
 
 export type MemoryBlobStore = LocalBlobStore & {
@@ -62,6 +83,7 @@ export function createMemoryBlobStore(
   const files = new Map<string, Uint8Array>();
   const pending = new Map<string, PendingUpload>();
   let unreferencedQueued = false;
+  let replaced: ReplacedBlob[] = [];
   return {
     kinds,
     write(kind, record, bytes) {
@@ -118,6 +140,19 @@ export function createMemoryBlobStore(
     },
     async markUnreferencedQueued() {
       unreferencedQueued = true;
+    },
+    async replacedBlobs() {
+      return replaced.map((entry) => ({ ...entry }));
+    },
+    async noteReplacedBlob(entry) {
+      if (!replaced.some((known) => known.oldBlobId === entry.oldBlobId)) {
+        replaced = [...replaced, { ...entry }];
+      }
+      return ok(null);
+    },
+    async forgetReplacedBlob(oldBlobId) {
+      replaced = replaced.filter((entry) => entry.oldBlobId !== oldBlobId);
+      return ok(null);
     },
   };
 }

@@ -12,7 +12,14 @@
 // without a conflict, and their uploads meet on one blob id, which blob-upload.ts already
 // handles (another sealing's chunks are overwritten; the first to complete wins).
 //
-// The old blob stays on the server: there is no endpoint to delete a blob.
+// The old blob, which a removed member's old key still opens, is deleted from the server once
+// the server's version of the record no longer references it — normally when the push of the
+// re-encrypted record was acknowledged (deleteReplacedBlobs, after the downloads of the run).
+// Never before: a device that pulled the old version can still fetch the old blob until the
+// new version is there for it to pull. The pending deletion is kept on the device
+// (LocalBlobStore.noteReplacedBlob), written before the new reference, so a crash between the
+// acknowledgement and the deletion only delays it. A deletion that fails on the network waits
+// for the next run; one the server refuses is given up (the blob stays, as before).
 import type { TransportErr } from './transport';
 import type { BlobSyncOptions, StorageStop } from './blob-sync';
 import {
@@ -21,9 +28,11 @@ import {
   openAttachment,
   sealAttachment,
   sha256Hex,
+  readBlobRef,
   type BlobRef,
   type PendingUpload,
 } from './blob-ref';
+import type { ReplacedBlob } from './blob-local-store';
 import {
   EMPTY_SHADOW,
   type LocalStore,
@@ -128,9 +137,49 @@ export async function resealAttachment(
     if (!saved.ok) return { storage: saved.code };
   }
   const shadow = (await store.getShadow(kind, id)) ?? EMPTY_SHADOW;
+  // Noted before the reference is written, so no crash can forget the old blob.
+  const replaced = { kind, id, oldBlobId: ref.blobId, newBlobId: blobId, sinceRev: shadow.rev };
+  const noted = await blobs.store.noteReplacedBlob(replaced);
+  if (!noted.ok) return { storage: noted.code };
   const record = { ...local, [BLOB_FIELD]: pending.ref };
   const written = await store.apply({
     updates: [{ kind, id, shadow, record, expectedOutboxSeq: item.seq }],
   });
   return written.ok ? pending : 'later';
+}
+
+/**
+ * Whether the server's version of the record (the shadow's base: the last one this device
+ * pulled or had acknowledged) has left the old blob behind: it references the new blob, or —
+ * a conflict merged towards another file — a revision newer than the re-encrypted one
+ * references anything but the old blob. A version that still references it, or none known
+ * (a server restored from a backup: rev 0), means wait.
+ */
+function leftBehind(entry: ReplacedBlob, shadow: RecordShadow | undefined): boolean {
+  if (!shadow?.base || shadow.rev === 0) return false;
+  const current = readBlobRef(shadow.base)?.blobId;
+  if (current === entry.oldBlobId) return false;
+  return current === entry.newBlobId || shadow.rev > entry.sinceRev;
+}
+
+/**
+ * Deletes from the server the old blobs whose records' server versions reference them no
+ * more. Never fails the run: a transport failure stops the deletions until the next run.
+ * Resolves to the number deleted.
+ */
+export async function deleteReplacedBlobs(
+  store: LocalStore,
+  blobs: BlobSyncOptions,
+): Promise<number> {
+  let deleted = 0;
+  for (const entry of await blobs.store.replacedBlobs()) {
+    if (!leftBehind(entry, await store.getShadow(entry.kind, entry.id))) continue;
+    const result = await blobs.transport.delete(entry.oldBlobId);
+    if (!result.ok && result.failure.code !== 'request-refused') break;
+    // Deleted, gone already (another device was first), or refused: not asked again. A
+    // bookkeeping write that fails asks once more next run, harmlessly (404 is 'gone').
+    await blobs.store.forgetReplacedBlob(entry.oldBlobId);
+    if (result.ok && result.value === 'deleted') deleted += 1;
+  }
+  return deleted;
 }

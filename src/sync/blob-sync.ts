@@ -20,6 +20,10 @@
 // After the pull, every record whose attachment is not on this device is downloaded,
 // decrypted and checked against its reference (size, SHA-256); a blob that fails is
 // reported like a tampered record and not retried until a new version of the record comes.
+// That covers a blob deleted after a re-encryption too (404: `blob-unavailable`): it is
+// deleted only once the record's new version is on the server, so the next pull brings the
+// new reference, which clears the problem and is downloaded instead. Then old blobs that
+// re-encryptions replaced are deleted from the server (blob-reseal.ts).
 import type { Keyring } from '../crypto/keyring';
 import type { StorageErrorCode } from '../db/storage-error';
 import {
@@ -33,7 +37,7 @@ import {
   type PendingUpload,
 } from './blob-ref';
 import type { LocalBlobStore } from './blob-local-store';
-import { needsCurrentEpoch, resealAttachment } from './blob-reseal';
+import { deleteReplacedBlobs, needsCurrentEpoch, resealAttachment } from './blob-reseal';
 import type { BlobTransport } from './blob-transport';
 import { uploadBlob } from './blob-upload';
 import {
@@ -201,12 +205,17 @@ export async function queueUnreferenced(
 
 export type DownloadStats = {
   downloaded: number;
+  /** Old blobs deleted from the server after a re-encryption (blob-reseal.ts). */
+  deletedBlobs?: number;
   problems: RecordProblem[];
   /** Storage refused to keep a file: downloads stop for this run, the rest stay wanted. */
   storageFailure?: StorageErrorCode;
 };
 
-/** Downloads the attachments this device lacks; stops at the first transport failure. */
+/**
+ * Downloads the attachments this device lacks; stops at the first transport failure. Then
+ * deletes the old blobs re-encryptions replaced (their failures never end the run).
+ */
 export async function downloadAttachments(
   store: LocalStore,
   blobs: BlobSyncOptions,
@@ -240,5 +249,6 @@ export async function downloadAttachments(
     if (stored.value) stats.downloaded += 1;
   }
   await report();
+  stats.deletedBlobs = await deleteReplacedBlobs(store, blobs);
   return { ok: true, stats };
 }

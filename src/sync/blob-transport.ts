@@ -1,5 +1,6 @@
-// Encrypted attachments over HTTP: chunk upload, status (to resume), completion, download
-// (src/shared/sync-protocol.ts, syncPaths.blob*). Failures are values, as in transport.ts.
+// Encrypted attachments over HTTP: chunk upload, status (to resume), completion, download,
+// deletion (src/shared/sync-protocol.ts, syncPaths.blob*). Failures are values, as in
+// transport.ts.
 import {
   isSyncErrorEnvelope,
   syncPaths,
@@ -27,6 +28,11 @@ export type BlobTransport = {
    * body is not read: request-refused with apiCode 'blob-too-large'.
    */
   download(blobId: string, maxBytes?: number): Promise<TransportResult<Uint8Array>>;
+  /**
+   * Deletes the blob for the whole team. 'gone': the server does not have it (deleted
+   * already, or never there) — as good as deleted.
+   */
+  delete(blobId: string): Promise<TransportResult<'deleted' | 'gone'>>;
 };
 
 export type HttpBlobTransportOptions = {
@@ -179,6 +185,14 @@ export function createHttpBlobTransport(options: HttpBlobTransportOptions): Blob
       const { status, apiCode, bytes } = sent.value;
       if (status !== 200) return refused(status, apiCode);
       return bytes ? { ok: true, value: bytes } : refused(status, 'blob-too-large');
+    },
+    async delete(blobId) {
+      const sent = await send(syncPaths.blob(blobId), { method: 'DELETE' });
+      if (!sent.ok) return sent;
+      const { status, apiCode } = sent.value;
+      if (status === 204) return { ok: true, value: 'deleted' };
+      if (status === 404 && apiCode === 'not-found') return { ok: true, value: 'gone' };
+      return refused(status, apiCode);
     },
   };
 }

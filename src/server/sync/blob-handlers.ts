@@ -1,6 +1,7 @@
 // Encrypted attachments: resumable chunked upload, status, completion with size and SHA-256
-// checked by the server, download. Blob ids are UUIDs (checked by the router), scoped to the team:
-// another team's blob is simply not there.
+// checked by the server, download, deletion. Blob ids are UUIDs (checked by the router), scoped
+// to the team: another team's blob is simply not there. A deleted blob is not there either,
+// except that its id cannot be uploaded again (410 blob-deleted for a chunk).
 import {
   syncLimits,
   type BlobStatusResponse,
@@ -38,7 +39,13 @@ export async function putChunk({ req, res, device, services, params }: AuthedCal
     body.value,
     services.now(),
   );
-  if (!stored.ok) return sendSyncError(req, res, stored.code, 'The blob is complete already');
+  if (!stored.ok) {
+    const message =
+      stored.code === 'blob-deleted'
+        ? 'The blob was deleted; its id cannot be used again'
+        : 'The blob is complete already';
+    return sendSyncError(req, res, stored.code, message);
+  }
   const response: ChunkResponse = { blobId, index, size: body.value.length };
   sendJson(req, res, 200, response);
 }
@@ -115,6 +122,30 @@ export async function downloadBlob({
       res.once('close', resolve);
     });
   });
-  if (!read.ok) throw new Error('a complete blob could not be read');
+  if (!read.ok) {
+    // Deleted while it was being sent: the status line is out, so only a cut body can say so.
+    res.destroy();
+    return;
+  }
+  res.end();
+}
+
+/**
+ * Any device of the team may delete a blob (the server cannot tell whether a record still
+ * references it: clients decide). 204; 404 when unknown, another team's or deleted already.
+ */
+export async function deleteBlob({
+  req,
+  res,
+  device,
+  services,
+  params,
+}: AuthedCall): Promise<void> {
+  req.resume();
+  const blobId = params.blobId ?? '';
+  const deleted = await services.store.deleteBlob(device.teamId, blobId, services.now());
+  if (!deleted) return sendSyncError(req, res, 'not-found', 'No such blob');
+  res.statusCode = 204;
+  res.setHeader('Cache-Control', 'no-store');
   res.end();
 }

@@ -23,6 +23,7 @@ const statusOf: Readonly<Record<SyncFailureCode, number>> = {
   'key-grants-mismatch': 409,
   'invite-used': 410,
   'invite-expired': 410,
+  'blob-deleted': 410,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'blob-size-mismatch': 422,

@@ -75,6 +75,7 @@ export const syncRoutes: readonly SyncRoute[] = [
     handle: blobs.completeBlob,
   },
   { method: 'GET', pattern: ['blobs', ':blobId'], access: 'device', handle: blobs.downloadBlob },
+  { method: 'DELETE', pattern: ['blobs', ':blobId'], access: 'device', handle: blobs.deleteBlob },
 ];
 
 export type RouteMatch =

@@ -1,7 +1,8 @@
 // Encrypted attachments, stored in the database in chunks (so every server instance sees them).
 // Chunks can be sent in any order and re-sent until the blob is completed; completing checks
 // that chunks 0…n-1 are all there and that their bytes add up to the announced size and SHA-256.
-// A complete blob never changes again.
+// A complete blob never changes again. A deleted blob loses its chunks and keeps its row as a
+// tombstone (deleted_at): to every reader it is unknown, and its id cannot be uploaded again.
 import { createHash } from 'node:crypto';
 import { err, ok } from '../../../shared/result.js';
 import {
@@ -14,7 +15,10 @@ import {
 } from './sql-driver.js';
 import type { BlobState, SyncStore } from './store-types.js';
 
-type BlobStore = Pick<SyncStore, 'putChunk' | 'blobStatus' | 'completeBlob' | 'readBlob'>;
+type BlobStore = Pick<
+  SyncStore,
+  'putChunk' | 'blobStatus' | 'completeBlob' | 'readBlob' | 'deleteBlob'
+>;
 
 async function stateOf(
   tx: SqlExecutor,
@@ -23,10 +27,10 @@ async function stateOf(
   forUpdate = '',
 ): Promise<BlobState | null> {
   const blob = await tx.get(
-    `SELECT completed_at, size, sha256 FROM blobs WHERE team_id = ? AND id = ?${forUpdate}`,
+    `SELECT completed_at, size, sha256, deleted_at FROM blobs WHERE team_id = ? AND id = ?${forUpdate}`,
     [teamId, blobId],
   );
-  if (!blob) return null;
+  if (!blob || optionalIntOf(blob, 'deleted_at') !== null) return null;
   const chunks = await tx.all(
     'SELECT idx, LENGTH(data) AS size FROM blob_chunks WHERE team_id = ? AND blob_id = ? ORDER BY idx',
     [teamId, blobId],
@@ -50,9 +54,10 @@ export function createBlobStore(db: SqlDriver): BlobStore {
           [teamId, blobId, now],
         );
         const blob = await tx.get(
-          `SELECT completed_at FROM blobs WHERE team_id = ? AND id = ?${db.forUpdate}`,
+          `SELECT completed_at, deleted_at FROM blobs WHERE team_id = ? AND id = ?${db.forUpdate}`,
           [teamId, blobId],
         );
+        if (blob && optionalIntOf(blob, 'deleted_at') !== null) return err('blob-deleted');
         if (blob && optionalIntOf(blob, 'completed_at') !== null) return err('blob-complete');
         await tx.run(
           `INSERT INTO blob_chunks (team_id, blob_id, idx, data) VALUES (?, ?, ?, ?)
@@ -99,10 +104,32 @@ export function createBlobStore(db: SqlDriver): BlobStore {
       // and keeps memory flat for large attachments.
       for (const chunk of state.chunks) {
         const row = await db.get(chunkSql, [teamId, blobId, chunk.index]);
-        if (!row) throw new Error('chunk of a complete blob is missing');
+        if (!row) {
+          // Deleted while being read; anything else is a broken database.
+          if (await db.transaction((tx) => stateOf(tx, teamId, blobId))) {
+            throw new Error('chunk of a complete blob is missing');
+          }
+          return err('not-found');
+        }
         await onChunk(bytesOf(row, 'data'));
       }
       return ok({ size: state.size });
     },
+
+    deleteBlob: (teamId, blobId, now) =>
+      db.transaction(async (tx) => {
+        const blob = await tx.get(
+          `SELECT deleted_at FROM blobs WHERE team_id = ? AND id = ?${db.forUpdate}`,
+          [teamId, blobId],
+        );
+        if (!blob || optionalIntOf(blob, 'deleted_at') !== null) return false;
+        await tx.run('DELETE FROM blob_chunks WHERE team_id = ? AND blob_id = ?', [teamId, blobId]);
+        await tx.run('UPDATE blobs SET deleted_at = ? WHERE team_id = ? AND id = ?', [
+          now,
+          teamId,
+          blobId,
+        ]);
+        return true;
+      }),
   };
 }

@@ -85,6 +85,10 @@ const migrations: readonly (readonly string[])[] = [
       PRIMARY KEY (team_id, device_id, epoch)
     )`,
   ],
+  // 3: deleted blobs (DELETE /blobs/:id). The row stays as a tombstone (its chunks go), so the
+  // id can never be uploaded again: a device that missed the deletion cannot put the old
+  // ciphertext back.
+  [`ALTER TABLE blobs ADD COLUMN deleted_at BIGINT`],
 ];
 
 export const schemaVersion = migrations.length;

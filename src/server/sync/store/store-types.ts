@@ -129,7 +129,8 @@ export type SyncStore = {
     index: number,
     data: Buffer,
     now: number,
-  ) => Promise<Result<null, 'blob-complete'>>;
+  ) => Promise<Result<null, 'blob-complete' | 'blob-deleted'>>;
+  /** null when unknown, deleted, or another team's. */
   blobStatus: (teamId: string, blobId: string) => Promise<BlobState | null>;
   completeBlob: (
     teamId: string,
@@ -143,5 +144,10 @@ export type SyncStore = {
     blobId: string,
     onChunk: (data: Buffer) => Promise<void>,
   ) => Promise<Result<{ size: number }, 'not-found' | 'blob-incomplete'>>;
+  /**
+   * Deletes a blob of this team (complete or not): its chunks go, its row stays as a
+   * tombstone so the id is never uploaded again. false when unknown or deleted already.
+   */
+  deleteBlob: (teamId: string, blobId: string, now: number) => Promise<boolean>;
   close: () => Promise<void>;
 };
