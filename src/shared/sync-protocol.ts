@@ -233,6 +233,13 @@ export type PushRequest = {
    */
   after?: number;
   afterChange?: string;
+  /**
+   * A push this device saw acknowledged above `after` (not pulled yet), held to the same test
+   * as a pull's `check`/`checkChange`: both or neither, `check` ≥ 1. Without it a server
+   * restored to between the cursor and that push would take new changes on top of the lost one.
+   */
+  check?: number;
+  checkChange?: string;
 };
 
 /** Why one record of a push was refused; the others still go through. */

@@ -206,12 +206,16 @@ async function pushGroup(
   group: Prepared[],
   stats: PushStats,
 ): Promise<TransportErr | 'rolled-back' | null> {
-  // The cursor lets the server refuse the batch when it was restored from an older backup.
-  const { cursor, cursorChange } = await deps.store.getMeta();
+  // The cursor, and a push acknowledged above it, let the server refuse the batch when it was
+  // restored from an older backup (as a pull's check does, pull.ts).
+  const { cursor, cursorChange, ackedSeq, ackedChange } = await deps.store.getMeta();
   const response = await deps.transport.push({
     changes: group.map((p) => p.change),
     ...(cursor > 0
       ? { after: cursor, ...(cursorChange ? { afterChange: cursorChange } : {}) }
+      : {}),
+    ...(ackedSeq !== undefined && ackedChange !== undefined && ackedSeq > cursor
+      ? { check: ackedSeq, checkChange: ackedChange }
       : {}),
   });
   if (!response.ok) return response;

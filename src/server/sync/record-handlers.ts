@@ -48,7 +48,12 @@ export async function push({ req, res, device, services }: AuthedCall): Promise<
   }
   const cursor = parsePushCursor(body.value);
   if (!cursor.ok) {
-    return sendSyncError(req, res, 'invalid-request', 'after ≥ 0; afterChange a lowercase UUID');
+    return sendSyncError(
+      req,
+      res,
+      'invalid-request',
+      'after ≥ 0; afterChange a lowercase UUID; check ≥ 1 with checkChange a lowercase UUID',
+    );
   }
   const checks = changes.value.map(parseChange);
   const valid: ValidChange[] = [];

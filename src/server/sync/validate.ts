@@ -119,13 +119,26 @@ export function parsePushBody(body: unknown): Result<readonly unknown[], Invalid
 
 /** The optional cursor of a push (PushRequest.after/afterChange); null when absent. */
 export function parsePushCursor(body: unknown): Result<PushCursor | null, Invalid> {
-  if (!isObject(body) || body.after === undefined) {
-    return isObject(body) && body.afterChange !== undefined ? err('invalid-request') : ok(null);
+  if (!isObject(body)) return ok(null);
+  const { after, afterChange, check, checkChange } = body;
+  const cursor: PushCursor = {};
+  if (after !== undefined) {
+    if (!isInt(after, 0, Number.MAX_SAFE_INTEGER)) return err('invalid-request');
+    cursor.after = after;
+    if (afterChange !== undefined) {
+      if (!isUuid(afterChange)) return err('invalid-request');
+      cursor.afterChange = afterChange;
+    }
+  } else if (afterChange !== undefined) {
+    return err('invalid-request');
   }
-  const { after, afterChange } = body;
-  if (!isInt(after, 0, Number.MAX_SAFE_INTEGER)) return err('invalid-request');
-  if (afterChange === undefined) return ok({ after });
-  return isUuid(afterChange) ? ok({ after, afterChange }) : err('invalid-request');
+  if (check !== undefined || checkChange !== undefined) {
+    if (!isInt(check, 1, Number.MAX_SAFE_INTEGER) || !isUuid(checkChange)) {
+      return err('invalid-request');
+    }
+    cursor.check = { seq: check, changeId: checkChange };
+  }
+  return ok(cursor.after === undefined && !cursor.check ? null : cursor);
 }
 
 export type ChangeCheck =

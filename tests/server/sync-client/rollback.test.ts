@@ -121,62 +121,95 @@ describe.each(backends)('a server on %s restored from an older copy', (backend) 
     expect(c.store.records()).toEqual(a.store.records());
   }, 120_000);
 
-  it('gets back a push acknowledged after a backup at the cursor, not pulled yet', async () => {
-    const data = await createServerData(backend);
-    cleanups.push(data.remove);
-    let server: ServerProcess = await startServerProcess(data.env);
-    cleanups.push(() => server.stop());
-    let cutPulls = false;
-    const cutting: typeof fetch = (input, init) =>
-      cutPulls && String(input).includes('/sync/pull')
-        ? Promise.reject(new TypeError('connection cut'))
-        : fetch(input, init);
-    const a = await createTeamDevice('http://lotse.invalid', {
-      fetch: routedFetch(() => server.baseUrl, cutting),
-    });
-    const b = await joinDevice('http://lotse.invalid', a, {
-      fetch: routedFetch(() => server.baseUrl),
-    });
-    const p1 = person();
-    a.store.write('person', p1);
-    await settle(a);
-    await settle(b);
+  it.each([
+    ['another device pushes first', false],
+    ['the device pushes a new edit of it first', true],
+  ])(
+    'gets back a push acknowledged after a backup at the cursor, not pulled yet: %s',
+    async (_, editFirst) => {
+      const data = await createServerData(backend);
+      cleanups.push(data.remove);
+      let server: ServerProcess = await startServerProcess(data.env);
+      cleanups.push(() => server.stop());
+      let cutPulls = false;
+      const cutting: typeof fetch = (input, init) =>
+        cutPulls && String(input).includes('/sync/pull')
+          ? Promise.reject(new TypeError('connection cut'))
+          : fetch(input, init);
+      const a = await createTeamDevice('http://lotse.invalid', {
+        fetch: routedFetch(() => server.baseUrl, cutting),
+      });
+      const b = await joinDevice('http://lotse.invalid', a, {
+        fetch: routedFetch(() => server.baseUrl),
+      });
+      const p1 = person();
+      a.store.write('person', p1);
+      await settle(a);
+      await settle(b);
 
-    // The backup: exactly at A's cursor.
-    await server.stop();
-    const backup = await backUp(data);
-    server = await startServerProcess(data.env);
-    expect((await a.store.getMeta()).cursor).toBe(1);
+      // The backup: exactly at A's cursor.
+      await server.stop();
+      const backup = await backUp(data);
+      server = await startServerProcess(data.env);
+      expect((await a.store.getMeta()).cursor).toBe(1);
 
-    // A's push is acknowledged, then the server dies before A pulls.
-    const p2 = person({ givenNames: 'Karim' });
-    a.store.write('person', { ...p1, phone: '0151 acked' });
-    a.store.write('person', p2);
-    cutPulls = true;
-    expect((await a.engine.syncOnce()).ok).toBe(false);
-    expect(await a.store.outboxCount()).toBe(0);
-    cutPulls = false;
-    await server.stop();
-    await backup.restore();
-    server = await startServerProcess(data.env);
+      // A's push is acknowledged, then the server dies before A pulls.
+      const p2 = person({ givenNames: 'Karim' });
+      a.store.write('person', { ...p1, phone: '0151 acked' });
+      a.store.write('person', p2);
+      cutPulls = true;
+      expect((await a.engine.syncOnce()).ok).toBe(false);
+      expect(await a.store.outboxCount()).toBe(0);
+      cutPulls = false;
+      await server.stop();
+      await backup.restore();
+      server = await startServerProcess(data.env);
 
-    // B pushes first: the server's seq passes what it had acknowledged to A, so only the
-    // acknowledged change itself (pull `check`) shows that it was lost.
-    const others = [person({ givenNames: 'Yusuf' }), person({ givenNames: 'Leyla' })];
-    others.push(person({ givenNames: 'Samira' }));
-    for (const record of others) b.store.write('person', record);
-    await settle(b);
-    const session = await b.transport.session();
-    expect(session.ok && session.value.seq).toBe(4);
+      // B edits the record (the server gives B's version the revision A's lost one had),
+      // then A edits it again: A's push names its acknowledged change (push `check`), so the
+      // server refuses it instead of letting it replace B's version of the same revision.
+      if (editFirst) {
+        b.store.write('person', { ...p1, familyName: 'Haidari-Nouri' });
+        await settle(b);
+        a.store.write('person', { ...p1, phone: '0151 later' });
+        await settle(a);
+      }
+      // B pushes: the server's seq passes what it had acknowledged to A, so only the
+      // acknowledged change itself (pull `check`) shows that it was lost.
+      const others = [person({ givenNames: 'Yusuf' }), person({ givenNames: 'Leyla' })];
+      others.push(person({ givenNames: 'Samira' }));
+      for (const record of others) b.store.write('person', record);
+      await settle(b);
+      const session = await b.transport.session();
+      if (!editFirst) expect(session.ok && session.value.seq).toBe(4);
 
-    await settle(a);
-    await settle(b);
-    for (const device of [a, b]) {
-      expect(byId(device, p1.id)?.phone).toBe('0151 acked');
-      expect(byId(device, p2.id)).toBeDefined();
-      for (const record of others) expect(byId(device, record.id)).toBeDefined();
-      for (const record of device.store.records().values()) expect(conflictsOf(record)).toEqual([]);
-    }
-    expect(b.store.records()).toEqual(a.store.records());
-  }, 120_000);
+      await settle(a);
+      await settle(b);
+      for (const device of [a, b]) {
+        expect(byId(device, p2.id)).toBeDefined();
+        for (const record of others) expect(byId(device, record.id)).toBeDefined();
+        const p1Now = byId(device, p1.id);
+        if (!p1Now) throw new Error('p1 missing');
+        if (!editFirst) {
+          expect(p1Now.phone).toBe('0151 acked');
+          for (const record of device.store.records().values())
+            expect(conflictsOf(record)).toEqual([]);
+          continue;
+        }
+        // A's and B's versions have no known common base (both written after the restore
+        // onto the lost revision): neither edit is decided silently, nor lost — each field
+        // shows one value and keeps the other for review.
+        const values = (path: string) => [
+          p1Now[path],
+          ...conflictsOf(p1Now)
+            .filter((c) => c.path === path)
+            .flatMap((c) => [c.shown, c.kept]),
+        ];
+        expect(values('phone')).toContain('0151 later');
+        expect(values('familyName')).toContain('Haidari-Nouri');
+      }
+      expect(b.store.records()).toEqual(a.store.records());
+    },
+    120_000,
+  );
 });

@@ -1,7 +1,8 @@
 // The server's rollback check (docs/sync-protocol.md, "Restored from a backup"): a pull or
 // push whose cursor is beyond the team's history, or whose `afterChange` is not the change at
-// that seq, is told `cursorKnown: false` — and such a push applies nothing. A pull's extra
-// `check`/`checkChange` (an acknowledged push above the cursor) is held to the same test.
+// that seq, is told `cursorKnown: false` — and such a push applies nothing. The extra
+// `check`/`checkChange` of a pull or push (an acknowledged push above the cursor) is held to
+// the same test.
 // SQLite and PostgreSQL, real HTTP.
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -75,6 +76,28 @@ describe.each(backends)('cursor check on %s', (backend) => {
     }
   });
 
+  it('refuses a push whose acknowledged change is not in the history, applying nothing', async () => {
+    const team = await createTeam(server.baseUrl);
+    const [a, b] = [change({ kind: 'person' }), change({ kind: 'person' })];
+    await push(team, { changes: [a, b] });
+    const c = change({ kind: 'person' });
+    for (const check of [
+      { after: 1, afterChange: a.changeId, check: 2, checkChange: a.changeId },
+      { after: 1, afterChange: a.changeId, check: 3, checkChange: b.changeId },
+      { check: 2, checkChange: randomUUID() }, // no cursor yet, a push acknowledged
+    ]) {
+      const refused = await push(team, { changes: [c], ...check });
+      expect(refused.body, JSON.stringify(check)).toEqual({
+        results: [],
+        seq: 2,
+        cursorKnown: false,
+      });
+    }
+    const accepted = await push(team, { changes: [c], check: 2, checkChange: b.changeId });
+    expect(accepted.body).toMatchObject({ seq: 3, cursorKnown: true });
+    expect(accepted.body.results[0]).toMatchObject({ status: 'ok', seq: 3 });
+  });
+
   it('answers a malformed cursor with 400 invalid-request', async () => {
     const team = await createTeam(server.baseUrl);
     for (const body of [
@@ -82,6 +105,11 @@ describe.each(backends)('cursor check on %s', (backend) => {
       { changes: [change()], after: 1.5 },
       { changes: [change()], after: 1, afterChange: 'not-a-uuid' },
       { changes: [change()], afterChange: randomUUID() },
+      { changes: [change()], check: 1 },
+      { changes: [change()], checkChange: randomUUID() },
+      { changes: [change()], check: 0, checkChange: randomUUID() },
+      { changes: [change()], check: '1', checkChange: randomUUID() },
+      { changes: [change()], check: 1, checkChange: 'not-a-uuid' },
     ]) {
       const answer = await push(team, body);
       expect(answer.status).toBe(400);

@@ -31,8 +31,11 @@ export function createMemoryServer(): MemoryServer {
   const known = (cursor: number, change?: string) =>
     cursor <= seq && (cursor === 0 || change === undefined || done.get(change)?.seq === cursor);
   return {
-    push({ changes, after, afterChange }) {
-      if (after !== undefined && !known(after, afterChange)) {
+    push({ changes, after, afterChange, check, checkChange }) {
+      const lost =
+        (after !== undefined && !known(after, afterChange)) ||
+        (check !== undefined && !known(check, checkChange));
+      if (lost) {
         return { results: [], seq, cursorKnown: false };
       }
       const results: PushResult[] = changes.map((change) => {

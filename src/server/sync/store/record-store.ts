@@ -117,9 +117,12 @@ export function createRecordStore(db: SqlDriver): RecordStore {
         ]);
         if (!team) throw new Error('push for a team that does not exist');
         const start = intOf(team, 'seq');
-        if (cursor && !(await isCursorKnown(tx, teamId, start, cursor.after, cursor.afterChange))) {
-          return { results: [], seq: start, cursorKnown: false };
-        }
+        const known =
+          (cursor?.after === undefined ||
+            (await isCursorKnown(tx, teamId, start, cursor.after, cursor.afterChange))) &&
+          (!cursor?.check ||
+            (await isCursorKnown(tx, teamId, start, cursor.check.seq, cursor.check.changeId)));
+        if (!known) return { results: [], seq: start, cursorKnown: false };
         let seq = start;
         const nextSeq = (): number => ++seq;
         const keyEpoch = intOf(team, 'key_epoch');

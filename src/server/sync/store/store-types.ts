@@ -55,7 +55,8 @@ export type ValidChange = {
 };
 
 /** The pushing device's pull cursor, checked against the history (PushRequest.after). */
-export type PushCursor = { after: number; afterChange?: string };
+/** A push's rollback test: its cursor (with the change at it) and/or an acknowledged change. */
+export type PushCursor = { after?: number; afterChange?: string; check?: HistoryCheck };
 
 /** A change a device saw acknowledged at `seq`, checked against the history (pull `check`). */
 export type HistoryCheck = { seq: number; changeId: string };
