@@ -229,7 +229,7 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     outboxCount: () => db.outbox.count(),
     outboxSeqOf,
     getRecord: readRecord,
-    async readForPull(keys) {
+    async readSyncStates(keys) {
       return db.transaction(
         'r',
         [db.syncShadows, db.outbox, db.syncForeign, ...recordTables],
@@ -348,8 +348,9 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     storageFailure: () => failure,
     async countConflicted() {
       let count = 0;
-      // Not outputs: reading them would read every filled PDF's bytes.
-      const kinds: KnownKind[] = ['case', 'person', 'appointment', 'note', 'form', 'draft'];
+      // Not outputs: reading them would read every filled PDF's bytes. Forms and packs hold
+      // no bytes (a form's PDF is in `formFiles`), so they are read like the rest.
+      const kinds: KnownKind[] = ['case', 'person', 'appointment', 'note', 'form', 'draft', 'pack'];
       for (const table of kinds.map(recordTable)) {
         count += await table
           .filter((record) => {

@@ -90,8 +90,8 @@ export type SyncMeta = {
 
 export type RecordKey = { kind: string; id: string };
 
-/** What pulling needs to know about a record this device may already hold. */
-export type PullContext = {
+/** What pushing and pulling need to know about a record this device may already hold. */
+export type SyncState = {
   shadow: RecordShadow | undefined;
   outboxSeq: number | null;
   record: SyncRecord | undefined;
@@ -105,10 +105,10 @@ export type LocalStore = {
   getRecord(kind: string, id: string): Promise<SyncRecord | undefined>;
   getShadow(kind: string, id: string): Promise<RecordShadow | undefined>;
   /**
-   * For a pulled page: each record's shadow, outbox seq and local version, in the order asked
-   * (in one read transaction in the Dexie store, rather than three reads per record).
+   * For a pulled page or a batch to push: each record's shadow, outbox seq and local version,
+   * in the order asked (one read transaction in the Dexie store, not three reads per record).
    */
-  readForPull(keys: readonly RecordKey[]): Promise<PullContext[]>;
+  readSyncStates(keys: readonly RecordKey[]): Promise<SyncState[]>;
   /** How many persons, appointments and notes of the case are not deleted (orphans.ts). */
   aliveInCase(caseId: string): Promise<number>;
   /** Persists shadows (the changes about to be sent) before a push goes out. */

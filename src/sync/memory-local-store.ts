@@ -69,7 +69,7 @@ export function createMemoryLocalStore(): MemoryLocalStore {
       const shadow = shadows.get(keyOf(kind, id));
       return shadow && structuredClone(shadow);
     },
-    async readForPull(keys) {
+    async readSyncStates(keys) {
       return keys.map(({ kind, id }) => {
         const key = keyOf(kind, id);
         const shadow = shadows.get(key);

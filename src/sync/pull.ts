@@ -7,7 +7,7 @@ import { syncLimits } from '../shared/sync-protocol';
 import {
   EMPTY_SHADOW,
   type LocalStore,
-  type PullContext,
+  type SyncState,
   type RecordProblem,
   type RecordUpdate,
 } from './local-store';
@@ -43,7 +43,7 @@ const RECORDS_IN_FLIGHT = 32;
 async function updateFor(
   deps: PullDeps,
   server: PulledRecord,
-  context: PullContext,
+  context: SyncState,
   stats: PullStats,
 ): Promise<RecordUpdate | RecordProblem | null> {
   const { kind, id } = server;
@@ -123,7 +123,7 @@ async function storePage(
     const pageStats: PullStats = { applied: 0, merged: 0, problems: [] };
     const updates: RecordUpdate[] = [];
     // Read afresh on every attempt: a refused page means the user changed one of them.
-    const contexts = await deps.store.readForPull(records);
+    const contexts = await deps.store.readSyncStates(records);
     const results = await mapConcurrent(
       records.map((server, index) => ({ server, context: contexts[index] })),
       RECORDS_IN_FLIGHT,

@@ -13,16 +13,18 @@ import {
   type LocalStore,
   type OutboxItem,
   type RecordProblem,
+  type RecordShadow,
   type RecordUpdate,
   type SentChange,
   type SyncRecord,
 } from './local-store';
 import { uploadAttachments, type BlobSyncOptions } from './blob-sync';
+import { mapConcurrent } from './map-concurrent';
 import { deepEqual, mergeRecord } from './merge';
 import { noteCasesToCheck } from './orphans';
 import type { RecordCodec } from './record-codec';
 import { mergeBaseFor, seenWith } from './rollback';
-import type { Transport, TransportErr } from './transport';
+import type { HistoryCheck, Transport, TransportErr } from './transport';
 
 export type PushDeps = {
   store: LocalStore;
@@ -50,49 +52,73 @@ export type PushStats = {
 
 const MAX_UNACKED = 20;
 
-type Prepared = { item: OutboxItem; sent: SentChange; local: SyncRecord; change: RecordChange };
+type Prepared = {
+  item: OutboxItem;
+  sent: SentChange;
+  local: SyncRecord;
+  shadow: RecordShadow;
+  change: RecordChange;
+};
+
+/** Records encrypted at once (WebCrypto works off the main thread; see map-concurrent.ts). */
+const ENCRYPTIONS_IN_FLIGHT = 32;
+
+const keysOf = (items: readonly OutboxItem[]) =>
+  items.map(({ kind, recordId }) => ({ kind, id: recordId }));
 
 async function prepare(deps: PushDeps, items: OutboxItem[]): Promise<Prepared[]> {
-  const prepared: Prepared[] = [];
-  for (const item of items) {
-    const local = await deps.store.getRecord(item.kind, item.recordId);
-    if (!local) continue; // an outbox entry without its record: nothing to send
-    const shadow = (await deps.store.getShadow(item.kind, item.recordId)) ?? EMPTY_SHADOW;
-    // Reuse the changeId of an identical earlier attempt (lost request or response).
-    const sent = shadow.unacked.find(
-      (change) =>
-        change.outboxSeq === item.seq &&
-        change.baseRev === shadow.rev &&
-        deepEqual(change.record, local),
-    ) ?? { changeId: deps.newChangeId(), outboxSeq: item.seq, baseRev: shadow.rev, record: local };
-    const encoded = await deps.codec.encode(item.kind, local, sent.baseRev + 1);
-    prepared.push({
-      item,
-      sent,
-      local,
-      change: {
-        id: item.recordId,
-        kind: item.kind,
-        baseRev: sent.baseRev,
-        changeId: sent.changeId,
-        keyEpoch: encoded.keyEpoch,
-        deleted: encoded.deleted,
-        ciphertext: encoded.ciphertext,
-      },
-    });
-  }
-  return prepared;
+  const states = await deps.store.readSyncStates(keysOf(items));
+  const prepared = await mapConcurrent(
+    items.map((item, index) => ({ item, state: states[index] })),
+    ENCRYPTIONS_IN_FLIGHT,
+    async ({ item, state }): Promise<Prepared | null> => {
+      const local = state?.record;
+      if (!local) return null; // an outbox entry without its record: nothing to send
+      const shadow = state.shadow ?? EMPTY_SHADOW;
+      // Reuse the changeId of an identical earlier attempt (lost request or response).
+      const sent = shadow.unacked.find(
+        (change) =>
+          change.outboxSeq === item.seq &&
+          change.baseRev === shadow.rev &&
+          deepEqual(change.record, local),
+      ) ?? {
+        changeId: deps.newChangeId(),
+        outboxSeq: item.seq,
+        baseRev: shadow.rev,
+        record: local,
+      };
+      const encoded = await deps.codec.encode(item.kind, local, sent.baseRev + 1);
+      return {
+        item,
+        sent,
+        local,
+        shadow,
+        change: {
+          id: item.recordId,
+          kind: item.kind,
+          baseRev: sent.baseRev,
+          changeId: sent.changeId,
+          keyEpoch: encoded.keyEpoch,
+          deleted: encoded.deleted,
+          ciphertext: encoded.ciphertext,
+        },
+      };
+    },
+  );
+  return prepared.filter((entry): entry is Prepared => entry !== null);
 }
 
+/** Saves the changes about to go out into their shadows; `shadow` then includes them. */
 async function persistUnacked(store: LocalStore, prepared: Prepared[]): Promise<void> {
   const shadows = [];
-  for (const { item, sent } of prepared) {
-    const shadow = (await store.getShadow(item.kind, item.recordId)) ?? EMPTY_SHADOW;
+  for (const entry of prepared) {
+    const { item, sent, shadow } = entry;
     if (shadow.unacked.some((change) => change.changeId === sent.changeId)) continue;
     // Bounded: long offline periods with many edits and attempts must not grow it forever.
     // Forgetting an old attempt costs at worst a conflict entry with our own older value.
     const unacked = [...shadow.unacked, sent].slice(-MAX_UNACKED);
-    shadows.push({ kind: item.kind, id: item.recordId, shadow: { ...shadow, unacked } });
+    entry.shadow = { ...shadow, unacked };
+    shadows.push({ kind: item.kind, id: item.recordId, shadow: entry.shadow });
   }
   if (shadows.length > 0) await store.saveShadows(shadows);
 }
@@ -100,12 +126,11 @@ async function persistUnacked(store: LocalStore, prepared: Prepared[]): Promise<
 /** What to store for one push result; null when nothing changes locally. */
 async function handleResult(
   deps: PushDeps,
-  { item, sent, local, change }: Prepared,
+  { item, sent, local, change, shadow }: Prepared,
   result: PushResult,
   stats: PushStats,
 ): Promise<RecordUpdate | null> {
   const { kind, recordId: id } = item;
-  const shadow = (await deps.store.getShadow(kind, id)) ?? EMPTY_SHADOW;
   if (result.status === 'ok') {
     stats.accepted += 1;
     return {
@@ -221,6 +246,7 @@ async function pushGroup(
   if (!response.ok) return response;
   if (response.value.cursorKnown === false) return 'rolled-back';
   const firstProblem = stats.problems.length;
+  const handled: { update: RecordUpdate; acked?: HistoryCheck }[] = [];
   for (const [index, entry] of group.entries()) {
     const result = response.value.results[index];
     const { kind, recordId: id } = entry.item;
@@ -229,15 +255,36 @@ async function pushGroup(
       continue;
     }
     const update = await handleResult(deps, entry, result, stats);
-    // One record per apply: a record the user edited meanwhile does not hold up the rest
-    // (it stays in the outbox and goes out in the next round).
-    if (update) {
-      // An acknowledged change is remembered until pulled (SyncMeta.ackedSeq).
-      const acked =
-        result.status === 'ok' ? { acked: { seq: result.seq, changeId: result.changeId } } : {};
-      await deps.store.apply({ updates: [update], ...acked });
-      if (deps.casesToCheck) noteCasesToCheck([update], deps.casesToCheck);
+    // An acknowledged change is remembered until pulled (SyncMeta.ackedSeq).
+    const acked =
+      result.status === 'ok' ? { seq: result.seq, changeId: result.changeId } : undefined;
+    if (update) handled.push({ update, ...(acked ? { acked } : {}) });
+  }
+  // All in one apply; if the user edited one of them meanwhile, one record per apply, so that
+  // record does not hold up the rest (it stays in the outbox and goes out in the next round).
+  const highest = handled.reduce<HistoryCheck | undefined>(
+    (top, { acked }) => (acked && (!top || acked.seq > top.seq) ? acked : top),
+    undefined,
+  );
+  const together = await deps.store.apply({
+    updates: handled.map(({ update }) => update),
+    ...(highest ? { acked: highest } : {}),
+  });
+  const applied = together.ok ? handled : [];
+  if (!together.ok) {
+    for (const entry of handled) {
+      const single = await deps.store.apply({
+        updates: [entry.update],
+        ...(entry.acked ? { acked: entry.acked } : {}),
+      });
+      if (single.ok) applied.push(entry);
     }
+  }
+  if (deps.casesToCheck) {
+    noteCasesToCheck(
+      applied.map(({ update }) => update),
+      deps.casesToCheck,
+    );
   }
   const problems = stats.problems.slice(firstProblem);
   if (problems.length > 0) await deps.store.apply({ updates: [], problems }); // for the status

@@ -191,7 +191,7 @@ describe('Dexie sync store', () => {
       { kind: 'case', id: synced.id }, // a person's id under another kind: nothing
       { kind: 'person', id: synced.id },
     ];
-    const together = await b.store.readForPull(keys);
+    const together = await b.store.readSyncStates(keys);
     const oneByOne = await Promise.all(
       keys.map(async ({ kind, id }) => ({
         shadow: await b.store.getShadow(kind, id),

@@ -107,6 +107,67 @@ describe('sync engine', () => {
     expect(conflictsOf(record)).toEqual([]); // no false conflict with itself
   });
 
+  it('a record edited while its push was out does not hold up the rest of the batch', async () => {
+    const keyring = await createKeyring(TEAM);
+    const server = createMemoryServer();
+    const a = device(server, keyring);
+    const b = device(server, keyring);
+    for (const n of [1, 2]) a.store.write('person', person(n));
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    // B changes the phone of both; A, not yet knowing, their names: both pushes conflict.
+    for (const n of [1, 2]) b.store.write('person', person(n, { phone: `0151 ${n}` }));
+    await b.engine.syncOnce();
+    for (const n of [1, 2]) a.store.write('person', person(n, { familyName: `A ${n}` }));
+    const sent: { id: string; baseRev: number }[][] = [];
+    let typing = true;
+    const revBeforePull: number[] = [];
+    const transport = memoryTransport(server);
+    const engine = createSyncEngine({
+      store: a.store,
+      codec: createRecordCodec(() => keyring),
+      transport: {
+        ...transport,
+        async push(request) {
+          sent.push(request.changes.map(({ id, baseRev }) => ({ id, baseRev })));
+          const answer = await transport.push(request);
+          // The volunteer types into person 1 while the answer is on its way.
+          if (typing) a.store.write('person', person(1, { familyName: 'A 1b' }));
+          typing = false;
+          return answer;
+        },
+        async pull(...args) {
+          const shadow = await a.store.getShadow('person', idOf(2));
+          revBeforePull.push(shadow?.rev ?? 0);
+          return transport.pull(...args);
+        },
+      },
+    });
+    expect(await engine.syncOnce()).toMatchObject({ ok: true, value: { pending: 0 } });
+    // Person 2's merge was stored at once, so every later push of it is based on B's
+    // revision 2. Person 1's was refused (edited meanwhile); its new version goes out and merges anew.
+    expect(sent[0]).toEqual([
+      { id: idOf(1), baseRev: 1 },
+      { id: idOf(2), baseRev: 1 },
+    ]);
+    // Stored by the push itself, before the pull (which would merge it too).
+    expect(revBeforePull[0]).toBe(2);
+    const later = sent.slice(1).flat();
+    expect(later.filter(({ id }) => id === idOf(2))).toEqual([{ id: idOf(2), baseRev: 2 }]);
+    await b.engine.syncOnce();
+    for (const device of [a, b]) {
+      const records = device.store.records();
+      expect(records.get(`person/${idOf(1)}`)).toMatchObject({
+        familyName: 'A 1b',
+        phone: '0151 1',
+      });
+      expect(records.get(`person/${idOf(2)}`)).toMatchObject({
+        familyName: 'A 2',
+        phone: '0151 2',
+      });
+    }
+  });
+
   it('pulls a batch that exactly fills a page, then more pages, without gaps or repeats', async () => {
     const keyring = await createKeyring(TEAM);
     const server = createMemoryServer();
