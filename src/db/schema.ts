@@ -55,6 +55,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       packs: 'id, updatedAt',
     },
   },
+  {
+    // The key epoch of each shadow's server version, indexed: progressive re-encryption looks
+    // for records under older epochs after every idle sync, which scanned every shadow.
+    version: 5,
+    stores: {
+      syncShadows: '[kind+id], shadow.keyEpoch',
+    },
+  },
 ];
 
 export const DATABASE_NAME = 'lotse';

@@ -23,6 +23,7 @@ import type {
   RecordShadow,
   SyncMeta,
   SyncRecord,
+  SyncState,
 } from '../sync/local-store';
 import { CONFLICTS_FIELD } from '../sync/merge';
 import { rolledBackShadow } from '../sync/rollback';
@@ -135,6 +136,25 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     return found;
   }
 
+  async function readSyncStates(keys: readonly RecordKey[]): Promise<SyncState[]> {
+    return db.transaction(
+      'r',
+      [db.syncShadows, db.outbox, db.syncForeign, ...recordTables],
+      async () => {
+        const shadows = await db.syncShadows.bulkGet(
+          keys.map(({ kind, id }): [string, string] => [kind, id]),
+        );
+        const seqs = await outboxSeqsOf(keys);
+        const local = await readRecords(keys);
+        return keys.map(({ kind, id }, index) => ({
+          shadow: shadows[index]?.shadow,
+          outboxSeq: seqs.get(`${kind}/${id}`) ?? null,
+          record: local[index],
+        }));
+      },
+    );
+  }
+
   /** Outbox seqs of the given records, by `kind/id` (one index query). */
   async function outboxSeqsOf(keys: readonly RecordKey[]): Promise<Map<string, number>> {
     const compound = keys.map(({ kind, id }): [string, string] => [kind, id]);
@@ -229,24 +249,7 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     outboxCount: () => db.outbox.count(),
     outboxSeqOf,
     getRecord: readRecord,
-    async readSyncStates(keys) {
-      return db.transaction(
-        'r',
-        [db.syncShadows, db.outbox, db.syncForeign, ...recordTables],
-        async () => {
-          const shadows = await db.syncShadows.bulkGet(
-            keys.map(({ kind, id }): [string, string] => [kind, id]),
-          );
-          const seqs = await outboxSeqsOf(keys);
-          const local = await readRecords(keys);
-          return keys.map(({ kind, id }, index) => ({
-            shadow: shadows[index]?.shadow,
-            outboxSeq: seqs.get(`${kind}/${id}`) ?? null,
-            record: local[index],
-          }));
-        },
-      );
-    },
+    readSyncStates,
     async getShadow(kind, id) {
       return (await db.syncShadows.get([kind, id]))?.shadow;
     },
@@ -278,15 +281,19 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     },
 
     async staleEpochRecords(epoch, limit) {
-      const stale: { kind: string; id: string }[] = [];
-      const rows = await db.syncShadows
-        .filter((row) => row.shadow.keyEpoch !== undefined && row.shadow.keyEpoch < epoch)
-        .toArray();
-      for (const row of rows) {
-        if (stale.length >= limit) break;
-        if ((await outboxSeqOf(row.kind, row.id)) !== null) continue;
-        if (!(await readRecord(row.kind, row.id))) continue;
-        stale.push({ kind: row.kind, id: row.id });
+      // By the index: none at all unless a rotation left records under an older epoch.
+      const keys = (await db.syncShadows
+        .where('shadow.keyEpoch')
+        .below(epoch)
+        .primaryKeys()) as unknown as [string, string][];
+      const stale: RecordKey[] = [];
+      for (let at = 0; at < keys.length && stale.length < limit; at += limit) {
+        const batch = keys.slice(at, at + limit).map(([kind, id]) => ({ kind, id }));
+        const states = await readSyncStates(batch);
+        batch.forEach((key, index) => {
+          const state = states[index];
+          if (stale.length < limit && state?.record && state.outboxSeq === null) stale.push(key);
+        });
       }
       return stale;
     },

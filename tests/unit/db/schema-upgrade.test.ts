@@ -4,6 +4,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/database';
 import { SCHEMA_VERSIONS } from '../../../src/db/schema';
+import { createDexieLocalStore } from '../../../src/db/sync-local-store';
 import { sampleAppointment, sampleCase, sampleNote, samplePerson } from '../../fixtures/records';
 
 // What v2 adds: an imported form and a draft for the sample case.
@@ -119,6 +120,8 @@ const WRITTEN_BY_VERSION: Record<number, Record<string, unknown[]>> = {
     packs: [samplePack],
   },
 };
+// v5 adds an index only (shadow.keyEpoch): the data looks as in v4.
+WRITTEN_BY_VERSION[5] = WRITTEN_BY_VERSION[4] ?? {};
 
 describe('schema versions', () => {
   it('are numbered upwards and each has sample data written by it', () => {
@@ -159,6 +162,10 @@ describe('schema versions', () => {
       }
       if (version >= 3) {
         expect(await db.syncShadows.get(['person', samplePerson.id])).toEqual(sampleShadow);
+        // The epoch index (v5) covers shadows written before it existed.
+        expect(await createDexieLocalStore(db).staleEpochRecords(2, 10)).toEqual([
+          { kind: 'person', id: samplePerson.id },
+        ]);
         expect(await db.syncProblems.count()).toBe(1);
         expect(await db.syncForeign.get(['form-pack', sampleForm.id])).toBeDefined();
         expect(await db.syncState.get('meta')).toMatchObject({ value: { cursor: 12 } });
