@@ -27,6 +27,8 @@ export type AutosaveSchedule = {
   markClean(): void;
   /** Writes pending changes now. */
   flush(): Promise<void>;
+  /** Nothing waits to be written and no write is running. */
+  isIdle(): boolean;
 };
 
 /** `save` writes the current value and returns null, or the reason it could not. */
@@ -35,6 +37,7 @@ export function useAutosaveSchedule(save: () => Promise<SaveErrorCode | null>): 
   const saveRef = useRef(save);
   saveRef.current = save;
   const dirtyRef = useRef(false);
+  const writingRef = useRef(false);
   const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const firstDirtyAtRef = useRef(0);
   const chainRef = useRef<Promise<void>>(Promise.resolve());
@@ -45,7 +48,10 @@ export function useAutosaveSchedule(save: () => Promise<SaveErrorCode | null>): 
     chainRef.current = chainRef.current.then(async () => {
       if (!dirtyRef.current) return;
       dirtyRef.current = false;
-      const failure = await saveRef.current();
+      writingRef.current = true;
+      const failure = await saveRef.current().finally(() => {
+        writingRef.current = false;
+      });
       if (failure === null) {
         setSaveState(dirtyRef.current ? { status: 'pending' } : { status: 'saved' });
       } else {
@@ -80,5 +86,7 @@ export function useAutosaveSchedule(save: () => Promise<SaveErrorCode | null>): 
     };
   }, [flush]);
 
-  return { saveState, changed, markClean, flush };
+  const isIdle = useCallback(() => !dirtyRef.current && !writingRef.current, []);
+
+  return { saveState, changed, markClean, flush, isIdle };
 }

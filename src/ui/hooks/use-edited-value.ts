@@ -15,6 +15,9 @@ export type EditedValue<V> = {
   loadError: StorageErrorCode | null;
   /** Applies a patch and tells the autosave schedule; ignored while there is no value. */
   update(patch: Partial<NonNullable<V>>): void;
+  /** Replaces the value with what storage holds now, without scheduling a write (a change
+   * that sync or a resolved conflict made; use-stored-refresh.ts). */
+  reset(value: NonNullable<V>): void;
 };
 
 /** `load` must be stable per source (a repository's method). Nothing is loaded while `id` is
@@ -70,5 +73,11 @@ export function useEditedValue<V extends object | null>(options: {
     [changed],
   );
 
-  return { value, valueRef, loadState, loadError, update };
+  const reset = useCallback((next: NonNullable<V>) => {
+    if (valueRef.current === null) return;
+    valueRef.current = next;
+    setValue(next);
+  }, []);
+
+  return { value, valueRef, loadState, loadError, update, reset };
 }

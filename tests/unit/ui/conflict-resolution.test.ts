@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { conflictsOf, mergeRecord } from '../../../src/sync/merge';
 import {
+  conflictSegments,
   conflictValueText,
   resolveConflict,
-} from '../../../src/ui/screens/case-detail/conflict-resolution';
+} from '../../../src/ui/components/conflict-resolution';
 
 const base = {
   id: 'p1',
@@ -59,6 +60,40 @@ describe('resolving a sync conflict', () => {
       phone: '0151 2',
     });
     expect(resolveConflict(merged, conflict!, 'kept').deleted).toBe(true);
+  });
+
+  it('a key with dots (a draft value keyed by the PDF field name) is set whole', () => {
+    const draft = { ...base, values: { 'form1[0].Name[0]': 'Haidari', 'form1[0].Ort[0]': 'A' } };
+    const local = { ...draft, values: { ...draft.values, 'form1[0].Name[0]': 'Haydari' } };
+    const remote = { ...draft, values: { ...draft.values, 'form1[0].Name[0]': 'Heidari' } };
+    const merged = mergeRecord('draft', draft, local, remote).record;
+    const [conflict] = conflictsOf(merged);
+    expect(conflict).toMatchObject({ path: 'values.form1[0].Name[0]', shown: 'Heidari' });
+    expect(conflictSegments(merged, conflict!.path)).toEqual(['values', 'form1[0].Name[0]']);
+    expect(resolveConflict(merged, conflict!, 'kept').values).toEqual({
+      'form1[0].Name[0]': 'Haydari',
+      'form1[0].Ort[0]': 'A',
+    });
+  });
+
+  it('a value removed on the other side: the key goes, even when it is not there yet', () => {
+    const draft = { ...base, values: { 'a.b': 'x', 'c.d': 'y' } };
+    const local = { ...draft, values: { 'a.b': 'changed', 'c.d': 'y' } };
+    const remote = { ...draft, values: { 'c.d': 'y' } };
+    const merged = mergeRecord('draft', draft, local, remote).record;
+    const [conflict] = conflictsOf(merged);
+    expect(merged.values).toEqual({ 'c.d': 'y' });
+    expect(conflictSegments(merged, conflict!.path)).toEqual(['values', 'a.b']);
+    expect(resolveConflict(merged, conflict!, 'kept').values).toEqual({
+      'a.b': 'changed',
+      'c.d': 'y',
+    });
+    const removed = resolveConflict(
+      { ...merged, values: { 'a.b': 'z', 'c.d': 'y' } },
+      conflict!,
+      'shown',
+    );
+    expect(removed.values).toEqual({ 'c.d': 'y' });
   });
 
   it('shows values in words', () => {

@@ -1,20 +1,16 @@
-// "Needs review": the case's records with sync conflicts. For identity fields (names, date
-// of birth, residence, document numbers) the volunteer must choose one of both values; for
-// other fields the shown value stands until someone takes the other one or dismisses it; an
-// edit made against a record another device deleted is kept and can be deleted after all;
-// so can a case deleted while its contents were edited elsewhere (with all of them).
-// A choice that cannot be saved (a full disk) is explained at the conflict.
+// "Needs review" on the case page: the sync conflicts of the case's records (the choices
+// themselves: components/ConflictChoices.tsx). A record edited against a delete on another
+// device can be deleted after all; so can a case deleted while its contents were edited
+// elsewhere (with all of them).
 import type { TFunction } from 'i18next';
-import { useState } from 'preact/hooks';
 import type { StorageResult } from '../../../db/record-repository';
 import type { Repositories } from '../../../db/repositories';
 import type { SyncRecord } from '../../../sync/local-store';
-import { conflictsOf, type RecordConflict } from '../../../sync/merge';
-import { Section } from '../../components/Section';
-import { errorMessage } from '../../error-message';
+import { conflictsOf } from '../../../sync/merge';
+import { ConflictChoices, type ConflictEntry } from '../../components/ConflictChoices';
+import { resolveConflict, type ConflictChoice } from '../../components/conflict-resolution';
 import { useServices } from '../../hooks/use-services';
 import { useT } from '../../hooks/use-t';
-import { conflictValueText, resolveConflict, type ConflictChoice } from './conflict-resolution';
 
 export type ReviewKind = 'case' | 'person' | 'appointment' | 'note';
 export type ReviewItem = { kind: ReviewKind; record: SyncRecord; name: string };
@@ -51,94 +47,37 @@ async function save(
     : repository.save(id, data as never);
 }
 
-const conflictKey = (item: ReviewItem, conflict: RecordConflict) =>
-  `${item.record.id}/${conflict.id}`;
+/** Every open conflict of the case's records, as the choice list shows them. */
+function entriesOf(t: TFunction, items: readonly ReviewItem[]): ConflictEntry[] {
+  return items.flatMap((item) =>
+    conflictsOf(item.record).map((conflict) => ({
+      key: `${item.record.id}/${conflict.id}`,
+      conflict,
+      name: item.name,
+      label: fieldLabel(t, item.kind, conflict.path),
+      ...(item.kind === 'case'
+        ? {
+            deletedText: t('sync.conflicts.caseDeletedWithEdits'),
+            deleteLabel: t('sync.conflicts.deleteCase'),
+          }
+        : {}),
+    })),
+  );
+}
 
 export function ConflictReview({ items }: { items: readonly ReviewItem[] }) {
   const { t } = useT();
   const { repositories } = useServices();
-  const [failure, setFailure] = useState<{ key: string; code: string } | null>(null);
-  const open = items.filter((item) => conflictsOf(item.record).length > 0);
-  if (open.length === 0) return null;
+  const byId = new Map(items.map((item) => [item.record.id, item]));
+  const entries = entriesOf(t, items);
 
-  const choose = (item: ReviewItem, conflict: RecordConflict, choice: ConflictChoice) => {
-    setFailure(null);
-    void save(repositories, item, resolveConflict(item.record, conflict, choice)).then((result) => {
-      if (!result.ok) setFailure({ key: conflictKey(item, conflict), code: result.code });
-    });
+  const choose = (entry: ConflictEntry, choice: ConflictChoice) => {
+    const item = byId.get(entry.key.slice(0, entry.key.indexOf('/')));
+    if (!item) return Promise.resolve({ ok: true as const, value: undefined });
+    return save(repositories, item, resolveConflict(item.record, entry.conflict, choice));
   };
 
-  return (
-    <Section title={t('sync.conflicts.title')}>
-      <ul class="conflict-list" data-testid="needs-review">
-        {open.flatMap((item) =>
-          conflictsOf(item.record).map((conflict) => (
-            <li key={conflictKey(item, conflict)} class="conflict">
-              <p>
-                <strong>{item.name}</strong>
-                {conflict.kind !== 'edit-after-delete' &&
-                  ` · ${fieldLabel(t, item.kind, conflict.path)}`}
-              </p>
-              {conflict.kind === 'edit-after-delete' ? (
-                <>
-                  <p>
-                    {item.kind === 'case'
-                      ? t('sync.conflicts.caseDeletedWithEdits')
-                      : t('sync.conflicts.editAfterDelete')}
-                  </p>
-                  <div class="conflict__choices">
-                    <button
-                      type="button"
-                      class="button"
-                      onClick={() => choose(item, conflict, 'shown')}
-                    >
-                      {t('sync.conflicts.keepRecord')}
-                    </button>
-                    <button
-                      type="button"
-                      class="button button--danger"
-                      onClick={() => choose(item, conflict, 'kept')}
-                    >
-                      {item.kind === 'case'
-                        ? t('sync.conflicts.deleteCase')
-                        : t('sync.conflicts.deleteRecord')}
-                    </button>
-                  </div>
-                </>
-              ) : (
-                <>
-                  <p>
-                    {conflict.kind === 'must-choose'
-                      ? t('sync.conflicts.mustChoose')
-                      : t('sync.conflicts.review')}
-                  </p>
-                  <div class="conflict__choices">
-                    {(['shown', 'kept'] as const).map((choice) => (
-                      <button
-                        key={choice}
-                        type="button"
-                        class="button"
-                        onClick={() => choose(item, conflict, choice)}
-                      >
-                        {t(choice === 'shown' ? 'sync.conflicts.keep' : 'sync.conflicts.take', {
-                          value: conflictValueText(conflict[choice]),
-                        })}
-                      </button>
-                    ))}
-                  </div>
-                </>
-              )}
-              {failure?.key === conflictKey(item, conflict) && (
-                <p class="notice notice--error" role="alert">
-                  {t('sync.conflicts.saveFailed')} {errorMessage(t, failure.code)}
-                </p>
-              )}
-            </li>
-          )),
-        )}
-      </ul>
-    </Section>
-  );
+  return <ConflictChoices title={t('sync.conflicts.title')} entries={entries} onChoose={choose} />;
 }
 
 type Named = { id: string };

@@ -17,6 +17,7 @@ import { useT } from '../../hooks/use-t';
 import { useWatch } from '../../hooks/use-watch';
 import { href, navigate } from '../../routes';
 import { personDisplayName } from '../case-list/CaseRow';
+import { DraftConflicts } from './DraftConflicts';
 import { DraftField } from './DraftField';
 import { DraftOutputs } from './DraftOutputs';
 import { blocksOutput, fillableFields, isFromCase, tooLongValues } from './draft-model';
@@ -122,6 +123,8 @@ function DraftEditor({ caseId, id, form, draft, file, repositories }: EditorProp
           </>
         )}
       </div>
+
+      <DraftConflicts caseId={caseId} draft={draft} fields={fields} />
 
       <Section title={t('forms.fill.fields')}>
         {writtenBack && (

@@ -10,6 +10,7 @@ import { useServices } from '../../hooks/use-services';
 import { useT } from '../../hooks/use-t';
 import { useWatch } from '../../hooks/use-watch';
 import { describeInspection } from './form-messages';
+import { FormConflicts } from './FormConflicts';
 import { FormImport } from './FormImport';
 import { matchPackOf, packMatchText } from './pack-adapter';
 import { useFormServices } from './use-form-services';
@@ -49,6 +50,7 @@ export function FormLibraryScreen() {
                     date: formatDate(form.importedAt, language),
                   })}
                 </p>
+                <FormConflicts form={form} />
                 {onDevice.status === 'ready' && !onDevice.value.has(form.id) && (
                   <p class="notice notice--info">{t('forms.onDevice.formMissing')}</p>
                 )}

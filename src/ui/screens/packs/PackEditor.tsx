@@ -19,6 +19,7 @@ import { useFormServices } from '../forms/use-form-services';
 import { mappingOf, setMapping } from './mapping-model';
 import { packProblems } from './pack-problems';
 import { CarriedOver } from './CarriedOver';
+import { PackConflicts } from './PackConflicts';
 import { PackExport } from './PackExport';
 import { PackFieldRow } from './PackFieldRow';
 import { PackProblems } from './PackProblems';
@@ -74,6 +75,7 @@ export function PackEditor({ form, storedId, store }: Props) {
         {form.fileName}
       </p>
       <p class="screen-intro">{t('packs.intro')}</p>
+      <PackConflicts edited={edited} labelOf={labelOf} />
       <Section title={t('packs.about')}>
         <TextField
           label={t('packs.titleDe')}

@@ -10,6 +10,7 @@ import { useServices } from '../../hooks/use-services';
 import { useSyncView } from '../../hooks/use-sync';
 import { useT } from '../../hooks/use-t';
 import { href, navigate } from '../../routes';
+import { ConflictedRecords } from './ConflictedRecords';
 import { DevicesSection } from './DevicesSection';
 import { InviteSection } from './InviteSection';
 import { PassphraseForm } from './PassphraseForm';
@@ -72,6 +73,7 @@ export function TeamScreen({ joinLink }: { joinLink?: string }) {
                 {reason}
               </p>
             ))}
+            <ConflictedRecords status={view.status} />
             <button type="button" class="button" onClick={syncNow}>
               {t('sync.team.syncNow')}
             </button>

@@ -14,6 +14,7 @@ import { attachBrowserTriggers } from '../../../sync/browser-triggers';
 import { createHttpTransport } from '../../../sync/http-transport';
 import { createRecordCodec } from '../../../sync/record-codec';
 import { createSyncClient, type SyncClient } from '../../../sync/sync-client';
+import type { SyncStatus } from '../../../sync/status';
 import { publishSyncView } from '../../hooks/use-sync';
 import { refreshSyncKeys } from './key-refresh';
 import { forgetUnlocked } from './team-service';
@@ -25,17 +26,43 @@ let starting: Promise<void> | null = null;
 
 const CONFLICT_CACHE_MS = 5_000;
 
-function conflictCounter(db: LotseDb) {
+/** Counts records with conflicts at most every CONFLICT_CACHE_MS (it scans the tables). A
+ * count served from the cache is checked again once it expires, and `onChanged` runs when the
+ * figure moved (a conflict resolved or synced in meanwhile), so the status does not keep an old
+ * "needs attention" (or miss a new one) until the next sync run. */
+function conflictCounter(db: LotseDb, onChanged: () => void) {
   const store = createDexieLocalStore(db);
   let value = 0;
   let at = -Infinity;
-  return async () => {
-    if (Date.now() - at > CONFLICT_CACHE_MS) {
-      value = await store.countConflicted();
-      at = Date.now();
-    }
+  let recheck: ReturnType<typeof setTimeout> | null = null;
+  const count = async () => {
+    value = await store.countConflicted();
+    at = Date.now();
     return value;
   };
+  const counter = async () => {
+    const age = Date.now() - at;
+    if (age > CONFLICT_CACHE_MS) return count();
+    recheck ??= setTimeout(
+      () => {
+        recheck = null;
+        const served = value;
+        void count().then(
+          (fresh) => {
+            if (fresh !== served) onChanged();
+          },
+          () => undefined,
+        );
+      },
+      CONFLICT_CACHE_MS - age + 1,
+    );
+    return value;
+  };
+  counter.stop = () => {
+    if (recheck !== null) clearTimeout(recheck);
+    recheck = null;
+  };
+  return counter;
 }
 
 function run(db: LotseDb, membership: TeamMembership): Running {
@@ -46,6 +73,12 @@ function run(db: LotseDb, membership: TeamMembership): Running {
     deviceToken: membership.deviceToken,
   };
   const transport = createHttpTransport(server);
+  const publish = (status: SyncStatus) => {
+    const storageFailure = store.storageFailure() ?? blobStore.storageFailure();
+    publishSyncView({ status, storageFailure });
+    void store.outboxCount().then((pending) => writeSyncMarker(localStorage, membership, pending));
+  };
+  const countConflicts = conflictCounter(db, () => void client.status().then(publish));
   const client = createSyncClient({
     store,
     transport,
@@ -58,14 +91,8 @@ function run(db: LotseDb, membership: TeamMembership): Running {
       transport: createHttpBlobTransport(server),
       keyring: () => membership.syncKeys,
     },
-    countConflicts: conflictCounter(db),
-    onStatus: (status) => {
-      const storageFailure = store.storageFailure() ?? blobStore.storageFailure();
-      publishSyncView({ status, storageFailure });
-      void store
-        .outboxCount()
-        .then((pending) => writeSyncMarker(localStorage, membership, pending));
-    },
+    countConflicts,
+    onStatus: publish,
     onRevoked: (wipe) => void revoked(db, wipe),
   });
   const detach = attachBrowserTriggers((reason) => client.trigger(reason));
@@ -87,6 +114,7 @@ function run(db: LotseDb, membership: TeamMembership): Running {
     stop: () => {
       unwatch();
       detach();
+      countConflicts.stop();
       client.stop();
     },
   };
