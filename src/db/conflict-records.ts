@@ -6,10 +6,11 @@
 import type { Table } from 'dexie';
 import type { RecordBase } from '../domain/types';
 import type { RecordConflict } from '../sync/merge';
-import { CONFLICTS_FIELD, conflictsOf } from '../sync/merge';
+import { conflictsOf } from '../sync/merge';
 import type { SyncRecord } from '../sync/local-store';
 import type { LotseDb } from './database';
 import { saveWithOutbox, type StorageResult } from './record-repository';
+import { CONFLICTS_LENGTH_INDEX } from './sync-local-store';
 
 export type ConflictedKind = 'case' | 'person' | 'appointment' | 'note' | 'form' | 'draft' | 'pack';
 
@@ -68,11 +69,11 @@ export async function loadConflictedRecords(db: LotseDb): Promise<ConflictedReco
   const found: ConflictedRecord[] = [];
   for (const kind of Object.keys(TABLES) as ConflictedKind[]) {
     const table = db.table(TABLES[kind]) as unknown as Table<Row, string>;
+    // By the index on the list's length (schema v5): only records with conflicts are read.
     const rows = await table
-      .filter((row) => {
-        const list = row[CONFLICTS_FIELD];
-        return Array.isArray(list) && list.length > 0 && row.deleted !== true;
-      })
+      .where(CONFLICTS_LENGTH_INDEX)
+      .above(0)
+      .filter((row) => row.deleted !== true)
       .toArray();
     for (const row of rows) {
       const entry: ConflictedRecord = {

@@ -56,11 +56,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
-    // The key epoch of each shadow's server version, indexed: progressive re-encryption looks
-    // for records under older epochs after every idle sync, which scanned every shadow.
+    // Sync bookkeeping, indexed so that nothing scans every record after each sync:
+    // - each shadow's key epoch (progressive re-encryption looks for older epochs);
+    // - the length of a record's conflict list (`syncConflicts`, sync/merge.ts: the count in
+    //   the sync status and the team screen's list of what needs review). IndexedDB reads
+    //   `length` of an array in a key path; records without the list are not in the index.
     version: 5,
     stores: {
       syncShadows: '[kind+id], shadow.keyEpoch',
+      cases: 'id, updatedAt, status, syncConflicts.length',
+      persons: 'id, caseId, updatedAt, syncConflicts.length',
+      appointments: 'id, caseId, startsAt, updatedAt, syncConflicts.length',
+      notes: 'id, caseId, date, updatedAt, syncConflicts.length',
+      forms: 'id, updatedAt, syncConflicts.length',
+      drafts: 'id, caseId, formId, updatedAt, syncConflicts.length',
+      outputs: 'id, caseId, draftId, updatedAt, syncConflicts.length',
+      packs: 'id, updatedAt, syncConflicts.length',
     },
   },
 ];

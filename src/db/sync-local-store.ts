@@ -32,6 +32,9 @@ import { storageErrorCode, type StorageErrorCode } from './storage-error';
 import { isAttachmentKind, noteAttachment } from './sync-blob-store';
 import { SYNC_META_KEY } from './sync-tables';
 
+/** The index on the length of a record's conflict list (schema.ts, version 5). */
+export const CONFLICTS_LENGTH_INDEX = `${CONFLICTS_FIELD}.length`;
+
 /** Record kind → its table. Kinds not listed here are kept in `syncForeign`. */
 export const SYNC_TABLE_OF_KIND = {
   case: 'cases',
@@ -355,15 +358,14 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     storageFailure: () => failure,
     async countConflicted() {
       let count = 0;
-      // Not outputs: reading them would read every filled PDF's bytes. Forms and packs hold
-      // no bytes (a form's PDF is in `formFiles`), so they are read like the rest.
+      // By the index on the list's length (schema v5): only records with conflicts are read.
+      // Not outputs: the team screen cannot show their conflicts (and they carry PDF bytes).
       const kinds: KnownKind[] = ['case', 'person', 'appointment', 'note', 'form', 'draft', 'pack'];
       for (const table of kinds.map(recordTable)) {
         count += await table
-          .filter((record) => {
-            const conflicts = record[CONFLICTS_FIELD];
-            return Array.isArray(conflicts) && conflicts.length > 0 && record.deleted !== true;
-          })
+          .where(CONFLICTS_LENGTH_INDEX)
+          .above(0)
+          .filter((record) => record.deleted !== true)
           .count();
       }
       return count;

@@ -64,6 +64,8 @@ const samplePack = {
   },
 };
 
+const conflictedNoteId = '019aa000-0000-7000-8000-0000000000c1';
+
 // What each version's data looked like when it was current. Add an entry with every new version.
 const WRITTEN_BY_VERSION: Record<number, Record<string, unknown[]>> = {
   1: {
@@ -106,7 +108,11 @@ const WRITTEN_BY_VERSION: Record<number, Record<string, unknown[]>> = {
     cases: [sampleCase],
     persons: [samplePerson],
     appointments: [sampleAppointment],
-    notes: [sampleNote],
+    // A record with an open sync conflict (found through the v5 index after the upgrade).
+    notes: [
+      sampleNote,
+      { ...sampleNote, id: conflictedNoteId, syncConflicts: [{ id: 'c1', path: 'text' }] },
+    ],
     outbox: [{ kind: 'case', recordId: sampleCase.id, op: 'put', changedAt: sampleCase.updatedAt }],
     settings: [{ key: 'language', value: 'ar' }],
     forms: [sampleForm],
@@ -176,6 +182,7 @@ describe('schema versions', () => {
       }
       if (version >= 4) {
         expect(await db.packs.get(samplePack.id)).toEqual(samplePack);
+        expect(await createDexieLocalStore(db).countConflicted()).toBe(1);
       } else {
         // Packs made before v4 did not exist: the table opens empty.
         expect(await db.packs.count()).toBe(0);
