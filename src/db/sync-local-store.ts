@@ -139,7 +139,10 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
     return found;
   }
 
-  async function readSyncStates(keys: readonly RecordKey[]): Promise<SyncState[]> {
+  async function readSyncStates(
+    keys: readonly RecordKey[],
+    options: { queuedRecordsOnly?: boolean } = {},
+  ): Promise<SyncState[]> {
     return db.transaction(
       'r',
       [db.syncShadows, db.outbox, db.syncForeign, ...recordTables],
@@ -148,11 +151,15 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
           keys.map(({ kind, id }): [string, string] => [kind, id]),
         );
         const seqs = await outboxSeqsOf(keys);
-        const local = await readRecords(keys);
+        const wanted = options.queuedRecordsOnly
+          ? keys.filter(({ kind, id }) => seqs.has(`${kind}/${id}`))
+          : keys;
+        const read = await readRecords(wanted);
+        const local = new Map(wanted.map(({ kind, id }, index) => [`${kind}/${id}`, read[index]]));
         return keys.map(({ kind, id }, index) => ({
           shadow: shadows[index]?.shadow,
           outboxSeq: seqs.get(`${kind}/${id}`) ?? null,
-          record: local[index],
+          record: local.get(`${kind}/${id}`),
         }));
       },
     );
@@ -219,9 +226,16 @@ export function createDexieLocalStore(db: LotseDb): DexieLocalStore {
         : [],
     );
     if (acknowledged.length) await db.outbox.bulkDelete(acknowledged);
-    await db.syncProblems.bulkDelete(
-      batch.updates.map(({ kind, id }): [string, string] => [kind, id]),
-    );
+    // Problems are few: delete only those listed (a delete of a missing key still costs a write).
+    const problemKeys = (await db.syncProblems.toCollection().primaryKeys()) as unknown as [
+      string,
+      string,
+    ][];
+    if (problemKeys.length > 0) {
+      const updated = new Set(batch.updates.map(({ kind, id }) => `${kind}/${id}`));
+      const solved = problemKeys.filter(([kind, id]) => updated.has(`${kind}/${id}`));
+      if (solved.length > 0) await db.syncProblems.bulkDelete(solved);
+    }
     if (batch.problems?.length) await db.syncProblems.bulkPut(batch.problems);
     if (batch.cursor !== undefined) {
       const meta = await readMeta();

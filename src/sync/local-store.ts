@@ -107,8 +107,13 @@ export type LocalStore = {
   /**
    * For a pulled page or a batch to push: each record's shadow, outbox seq and local version,
    * in the order asked (one read transaction in the Dexie store, not three reads per record).
+   * `queuedRecordsOnly`: the local version only of records in the outbox (pulling needs no
+   * other; a fresh device then reads no records at all).
    */
-  readSyncStates(keys: readonly RecordKey[]): Promise<SyncState[]>;
+  readSyncStates(
+    keys: readonly RecordKey[],
+    options?: { queuedRecordsOnly?: boolean },
+  ): Promise<SyncState[]>;
   /** How many persons, appointments and notes of the case are not deleted (orphans.ts). */
   aliveInCase(caseId: string): Promise<number>;
   /** Persists shadows (the changes about to be sent) before a push goes out. */

@@ -69,14 +69,16 @@ export function createMemoryLocalStore(): MemoryLocalStore {
       const shadow = shadows.get(keyOf(kind, id));
       return shadow && structuredClone(shadow);
     },
-    async readSyncStates(keys) {
+    async readSyncStates(keys, options = {}) {
       return keys.map(({ kind, id }) => {
         const key = keyOf(kind, id);
         const shadow = shadows.get(key);
-        const entry = records.get(key);
+        const outboxSeq = outbox.get(key)?.seq ?? null;
+        const entry =
+          options.queuedRecordsOnly && outboxSeq === null ? undefined : records.get(key);
         return {
           shadow: shadow && structuredClone(shadow),
-          outboxSeq: outbox.get(key)?.seq ?? null,
+          outboxSeq,
           record: entry && structuredClone(entry.record),
         };
       });

@@ -123,7 +123,8 @@ async function storePage(
     const pageStats: PullStats = { applied: 0, merged: 0, problems: [] };
     const updates: RecordUpdate[] = [];
     // Read afresh on every attempt: a refused page means the user changed one of them.
-    const contexts = await deps.store.readSyncStates(records);
+    // A record's local version matters only while it is in the outbox (updateFor).
+    const contexts = await deps.store.readSyncStates(records, { queuedRecordsOnly: true });
     const results = await mapConcurrent(
       records.map((server, index) => ({ server, context: contexts[index] })),
       RECORDS_IN_FLIGHT,
