@@ -6,6 +6,7 @@ import { LIGHTHOUSE_CATEGORIES, type LighthouseRun } from './lighthouse';
 import { formatPdfBrowserBench, type PdfBrowserResult } from './pdf-browser-bench';
 import { FIRST_ROWS, kib, median, ms, percentile } from './bench-page';
 import type { SearchResult } from './search-latency';
+import type { SyncBrowserResult } from './sync-browser-bench';
 
 export const TARGETS = {
   coldStartMs: 300,
@@ -23,6 +24,7 @@ export type BenchResults = {
   lighthouse?: LighthouseRun[];
   installability?: Installability;
   pdfBrowser?: PdfBrowserResult;
+  syncBrowser?: SyncBrowserResult;
 };
 
 export type Row = { measure: string; result: string; target: string; status: string };

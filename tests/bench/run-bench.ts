@@ -10,14 +10,15 @@
 //   6. the form engine in Node over every form in ../shared/forms (node-benches.ts), and in
 //      Chromium through the app's engine worker (pdf-browser-bench.ts),
 //   7. team sync against the real server on SQLite and PostgreSQL: 200 devices, edit latency,
-//      initial sync of 10,000 cases against a PouchDB peer (node-benches.ts).
+//      initial sync of 10,000 cases against a PouchDB peer (node-benches.ts),
+//   8. the same initial sync through the app in Chromium, into IndexedDB (sync-browser-bench.ts).
 // Results go to stdout and docs/benchmarks.md. It is a measurement, not a test: the exit code
 // is 0 even when a target is missed (those lines say MISSED); it is 1 only when the
 // benchmark itself could not run.
 //
 // BENCH_ONLY=cold-start,search (any of: js, cold-start, search, heap, lighthouse,
-// installability, pdf, pdf-browser, sync) runs only those parts and prints them without touching
-// docs/benchmarks.md.
+// installability, pdf, pdf-browser, sync, sync-browser) runs only those parts and prints them
+// without touching docs/benchmarks.md.
 // BENCH_STATIC_DIR serves another build folder instead of dist/.
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -52,6 +53,7 @@ import {
 } from './report';
 import { measureHeap, measureSearch } from './search-latency';
 import { runPdfBrowserBench } from './pdf-browser-bench';
+import { runSyncBrowserBench, syncBrowserSection } from './sync-browser-bench';
 import { measurePdf, measureSync, nodeBenchSections, type NodeBenchResults } from './node-benches';
 import { seedBook } from './seed-book';
 import type { SeedCounts } from './seed-data';
@@ -76,6 +78,7 @@ const PARTS = [
   'pdf',
   'pdf-browser',
   'sync',
+  'sync-browser',
 ] as const;
 type Part = (typeof PARTS)[number];
 
@@ -94,6 +97,8 @@ function selectedParts(): Set<Part> {
 // Cleanup: the server and the browser are always stopped, also on errors and signals.
 
 let server: AppServer | null = null;
+/** The sync-browser part's own server (a fresh database), while it runs. */
+let syncServer: AppServer | null = null;
 let browser: Browser | null = null;
 
 async function closeBrowser(): Promise<void> {
@@ -104,9 +109,9 @@ async function closeBrowser(): Promise<void> {
 
 async function cleanup(): Promise<void> {
   await closeBrowser();
-  const s = server;
+  for (const s of [syncServer, server]) if (s) await s.stop();
+  syncServer = null;
   server = null;
-  if (s) await s.stop();
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -268,6 +273,8 @@ ${nodeBenchSections({ pdf: nodeResults.pdf })}
 ${results.pdfBrowser ? pdfBrowserSection(results.pdfBrowser) : ''}
 
 ${nodeBenchSections({ ...nodeResults, pdf: undefined })}
+
+${results.syncBrowser ? syncBrowserSection(results.syncBrowser) : ''}
 `;
 }
 
@@ -308,6 +315,14 @@ async function main(): Promise<void> {
     );
     results.pdfBrowser = await runPdfBrowserBench(browser, url, server.staticDir, PDF_BROWSER_RUNS);
   }
+  if (parts.has('sync-browser')) {
+    console.log(
+      'Initial sync in Chromium: 10,000 cases + 30,000 persons to a fresh device (own server) …',
+    );
+    results.syncBrowser = await runSyncBrowserBench(browser, server.staticDir, (s) => {
+      syncServer = s;
+    });
+  }
   await closeBrowser();
   if (parts.has('installability')) {
     console.log('Checking installability (fresh browser profile) …');
@@ -328,6 +343,7 @@ async function main(): Promise<void> {
   if (results.lighthouse) console.log(`${lighthouseSection(results.lighthouse)}\n`);
   if (results.installability) console.log(`${installabilitySection(results.installability)}\n`);
   if (results.pdfBrowser) console.log(`${pdfBrowserSection(results.pdfBrowser)}\n`);
+  if (results.syncBrowser) console.log(`${syncBrowserSection(results.syncBrowser)}\n`);
   const nodeSections = nodeBenchSections(nodeResults);
   if (nodeSections) console.log(`${nodeSections}\n`);
   if (results.search && results.search.lateRenders > 0) {
