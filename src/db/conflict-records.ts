@@ -10,7 +10,7 @@ import { conflictsOf } from '../sync/merge';
 import type { SyncRecord } from '../sync/local-store';
 import type { LotseDb } from './database';
 import { saveWithOutbox, type StorageResult } from './record-repository';
-import { CONFLICTS_LENGTH_INDEX } from './sync-local-store';
+import { CONFLICTS_LENGTH_INDEX, SYNC_TABLE_OF_KIND } from './sync-local-store';
 
 export type ConflictedKind = 'case' | 'person' | 'appointment' | 'note' | 'form' | 'draft' | 'pack';
 
@@ -29,15 +29,15 @@ export type ConflictedRecord = {
   formName?: string;
 };
 
-const TABLES = {
-  case: 'cases',
-  person: 'persons',
-  appointment: 'appointments',
-  note: 'notes',
-  form: 'forms',
-  draft: 'drafts',
-  pack: 'packs',
-} as const satisfies Record<ConflictedKind, string>;
+const TABLES: Record<ConflictedKind, string> = {
+  case: SYNC_TABLE_OF_KIND.case,
+  person: SYNC_TABLE_OF_KIND.person,
+  appointment: SYNC_TABLE_OF_KIND.appointment,
+  note: SYNC_TABLE_OF_KIND.note,
+  form: SYNC_TABLE_OF_KIND.form,
+  draft: SYNC_TABLE_OF_KIND.draft,
+  pack: SYNC_TABLE_OF_KIND.pack,
+};
 
 type Row = SyncRecord & Record<string, unknown>;
 

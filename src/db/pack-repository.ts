@@ -6,6 +6,7 @@
 // sync merges it instead of keeping two. Packs stored earlier under a random UUIDv7 keep their
 // id (save never changes it). Shipped packs stay code (domain/form-packs/packs), never stored.
 import type { FieldMapping, FormPack, RemapReason } from '../domain/form-packs';
+import { nameBasedId } from '../domain/ids';
 import type { RecordBase } from '../domain/types';
 import { ok } from '../shared/result';
 import type { LotseDb } from './database';
@@ -124,9 +125,6 @@ export function findStoredEdition(
   );
 }
 
-const hex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
 /**
  * The record id of a pack: a UUID (RFC 9562 version 8, "custom") made from the SHA-256 of its
  * family id and edition fingerprint, lowercase like every sync id (shared/sync-protocol.ts
@@ -134,11 +132,5 @@ const hex = (bytes: Uint8Array): string =>
  * device. Unlike a UUIDv7 it carries no creation time; nothing reads one from a pack id.
  */
 export async function packRecordId(pack: Pick<FormPack, 'id' | 'edition'>): Promise<string> {
-  const name = JSON.stringify(['lotse-pack', pack.id, pack.edition.fingerprint]);
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(name));
-  const bytes = new Uint8Array(digest).slice(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80; // version 8
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // variant 0b10
-  const h = hex(bytes);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return nameBasedId(JSON.stringify(['lotse-pack', pack.id, pack.edition.fingerprint]));
 }

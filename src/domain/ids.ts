@@ -81,3 +81,17 @@ export function timestampOfId(id: string): number {
   if (!UUID_V7.test(id)) return Number.NaN;
   return Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
 }
+
+/**
+ * A name-based UUID (RFC 9562 version 8, "custom"): the first 16 bytes of the SHA-256 of
+ * `name`, lowercase like every sync id. The same name gives the same id on every device; it
+ * carries no creation time.
+ */
+export async function nameBasedId(name: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(name));
+  const bytes = new Uint8Array(digest).slice(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80; // version 8
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // variant 0b10
+  const h = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -20,6 +20,7 @@
 // (LocalBlobStore.noteReplacedBlob), written before the new reference, so a crash between the
 // acknowledgement and the deletion only delays it. A deletion that fails on the network waits
 // for the next run; one the server refuses is given up (the blob stays, as before).
+import { nameBasedId } from '../domain/ids';
 import type { TransportErr } from './transport';
 import type { BlobSyncOptions, StorageStop } from './blob-sync';
 import {
@@ -56,9 +57,6 @@ export function needsCurrentEpoch(
   return shadow?.keyEpoch !== undefined && shadow.keyEpoch < current;
 }
 
-const hex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
 /**
  * The blob id of `ref`'s file sealed under `epoch`: a UUID (RFC 9562 version 8) from the
  * SHA-256 of the team, the record, the old blob id and the epoch. Fresh (no blob ever had
@@ -73,16 +71,9 @@ export async function resealedBlobId(
   ref: BlobRef,
   epoch: number,
 ): Promise<string> {
-  const input = ['lotse/blob-reseal/v1', teamId, kind, recordId, ref.blobId, epoch];
-  const digest = await globalThis.crypto.subtle.digest(
-    'SHA-256',
-    new TextEncoder().encode(input.join('\n')),
+  return nameBasedId(
+    ['lotse/blob-reseal/v1', teamId, kind, recordId, ref.blobId, epoch].join('\n'),
   );
-  const bytes = new Uint8Array(digest).slice(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80; // version 8
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 9562 variant
-  const h = hex(bytes);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /**
